@@ -1,0 +1,114 @@
+package io.konnectivity.cli;
+
+import io.konnectivity.check.AgentNames;
+import io.konnectivity.check.CheckReport;
+import io.konnectivity.check.CheckRequest;
+import io.konnectivity.check.FleetCheck;
+import io.konnectivity.cluster.ClusterAccessException;
+import io.konnectivity.cluster.ClusterTarget;
+import io.konnectivity.cluster.ClusterTargets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code konnectivity check}: reads the certificates of one or many clusters and reports on them. */
+@Command(
+        name = "check",
+        mixinStandardHelpOptions = true,
+        description = "Check the Konnectivity agent certificate and every other certificate a cluster depends on.")
+final class CheckCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(
+            names = "--kubeconfig",
+            description = "Kubeconfig file; repeat for several (default: $KUBECONFIG, else ~/.kube/config).")
+    List<Path> kubeconfigs = new ArrayList<>();
+
+    @Option(names = "--context", description = "The context to check (default: the current context).")
+    String context;
+
+    @Option(names = "--all-contexts", description = "Check every context of every kubeconfig.")
+    boolean allContexts;
+
+    @Option(
+            names = {"-n", "--namespace"},
+            defaultValue = "kube-system",
+            description = "Namespace of the agent (default: ${DEFAULT-VALUE}).")
+    String namespace;
+
+    @Option(
+            names = "--secret",
+            defaultValue = "konnectivity-certs",
+            description = "The agent's certificate Secret (default: ${DEFAULT-VALUE}).")
+    String secret;
+
+    @Option(
+            names = "--workload",
+            defaultValue = "konnectivity-agent",
+            description = "The agent's Deployment or DaemonSet (default: ${DEFAULT-VALUE}).")
+    String workload;
+
+    @Option(
+            names = "--scan-namespace",
+            description = "Also check every PEM certificate in every Secret of this namespace; repeatable.")
+    List<String> scanNamespaces = new ArrayList<>();
+
+    @Option(names = "--no-tunnel-probe", description = "Do not fetch an agent pod's log to test the tunnel.")
+    boolean noTunnelProbe;
+
+    @Option(
+            names = "--timeout",
+            defaultValue = "30",
+            description = "Seconds one cluster may take (default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
+    @Option(
+            names = "--concurrency",
+            defaultValue = "8",
+            description = "Clusters checked at once (default: ${DEFAULT-VALUE}).")
+    int concurrency;
+
+    @Mixin
+    ReportOptions report;
+
+    @Override
+    public Integer call() throws Exception {
+        CheckRequest request = new CheckRequest(
+                new AgentNames(namespace, secret, workload),
+                report.thresholds(),
+                scanNamespaces,
+                !noTunnelProbe,
+                Duration.ofSeconds(timeoutSeconds),
+                concurrency);
+        List<ClusterTarget> targets = targets();
+        CheckReport result = new FleetCheck(Clock.systemUTC(), new ConsoleProgress(spec.commandLine().getErr()))
+                .run(targets, request);
+        return report.publish(result, spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    private List<ClusterTarget> targets() throws ClusterAccessException {
+        List<Path> files = kubeconfigs.isEmpty() ? defaultKubeconfigs() : kubeconfigs;
+        return ClusterTargets.resolve(files, context, allContexts);
+    }
+
+    private static List<Path> defaultKubeconfigs() {
+        String variable = System.getenv("KUBECONFIG");
+        if (variable != null && !variable.isBlank()) {
+            return java.util.Arrays.stream(variable.split(java.io.File.pathSeparator))
+                    .filter(part -> !part.isBlank())
+                    .map(Path::of)
+                    .toList();
+        }
+        return List.of(Path.of(System.getProperty("user.home"), ".kube", "config"));
+    }
+}

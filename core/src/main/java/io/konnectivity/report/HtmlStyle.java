@@ -1,0 +1,85 @@
+package io.konnectivity.report;
+
+import io.konnectivity.check.Status;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** The inline style sheet of the HTML report, with one colour per status shared by banner, table and timeline. */
+final class HtmlStyle {
+
+    static final String CSS = """
+            *{box-sizing:border-box}
+            body{margin:0;font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;\
+            color:#1f2328;background:#f6f8fa}
+            .banner{padding:20px 32px;color:#fff}
+            .banner h1{margin:0;font-size:26px}
+            .banner p{margin:6px 0 0}
+            main{max-width:1400px;margin:0 auto;padding:8px 24px 32px}
+            section{background:#fff;border:1px solid #d0d7de;border-radius:6px;padding:16px 20px;margin:16px 0}
+            h2{font-size:18px;margin:0 0 12px}
+            h3{font-size:15px;margin:16px 0 6px}
+            footer{text-align:center;color:#57606a;font-size:12px;padding:0 0 24px}
+            code{font:12px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
+            .muted{color:#57606a;font-weight:normal}
+            .glance{display:flex;flex-wrap:wrap;gap:24px}
+            .glance>div{flex:1 1 360px}
+            .big{font-size:22px;font-weight:600;margin:0 0 4px}
+            .counts{list-style:none;padding:0;margin:0;display:flex;flex-wrap:wrap;gap:8px}
+            .counts li{border:1px solid #d0d7de;border-radius:6px;padding:6px 12px;min-width:100px}
+            .counts .n{display:block;font-size:24px;font-weight:600}
+            .pill{display:inline-block;padding:1px 8px;border-radius:10px;font-size:12px;font-weight:600;\
+            color:#fff;white-space:nowrap}
+            .scroll{overflow-x:auto}
+            table{border-collapse:collapse;width:100%}
+            th,td{text-align:left;padding:4px 8px;border-bottom:1px solid #eaeef2;vertical-align:top}
+            th{background:#f6f8fa;white-space:nowrap}
+            td:first-child{border-left:4px solid transparent}
+            td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+            td.nowrap{white-space:nowrap}
+            td.long{overflow-wrap:anywhere;max-width:32em}
+            .findings{padding-left:20px;margin:0}
+            .findings li{margin:4px 0}
+            .advice{margin:2px 0 6px;color:#57606a}
+            .lv-info{background:#0969da}
+            .lv-warning{background:#9a6700}
+            .lv-critical{background:#cf222e}
+            svg.timeline{width:100%;height:auto;display:block}
+            svg text{font:11px system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;fill:#1f2328}
+            svg .axis{stroke:#57606a;stroke-width:1.5}
+            svg .grid{stroke:#d0d7de}
+            svg .zone{fill:#f6f8fa;stroke:#d0d7de}
+            svg .expired-zone{fill:#ffebe9}
+            svg .leader{stroke:#8c959f}
+            svg .threshold{stroke-width:1.5;stroke-dasharray:4 3}
+            svg .threshold-warning{stroke:#9a6700}
+            svg .threshold-critical{stroke:#cf222e}
+            svg .marker{stroke:#fff;stroke-width:1}
+            """
+            + statusColours();
+
+    private HtmlStyle() {}
+
+    static String colour(Status status) {
+        return switch (status) {
+            case OK -> "#1a7f37";
+            case WARNING -> "#9a6700";
+            case CRITICAL -> "#cf222e";
+            case EXPIRED -> "#82071e";
+            case INVALID -> "#8250df";
+            case ERROR -> "#57606a";
+        };
+    }
+
+    private static String statusColours() {
+        return Arrays.stream(Status.values())
+                .map(status -> {
+                    String name = HtmlReport.css(status);
+                    String colour = colour(status);
+                    return ".bg-" + name + "{background:" + colour + ";color:#fff}\n"
+                            + ".fg-" + name + "{color:" + colour + "}\n"
+                            + ".mk-" + name + "{fill:" + colour + "}\n"
+                            + "tr.row-" + name + " td:first-child{border-left-color:" + colour + "}\n";
+                })
+                .collect(Collectors.joining());
+    }
+}

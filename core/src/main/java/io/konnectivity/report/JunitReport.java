@@ -1,0 +1,241 @@
+package io.konnectivity.report;
+
+import io.konnectivity.check.CertificateCheck;
+import io.konnectivity.check.CheckReport;
+import io.konnectivity.check.ClusterResult;
+import io.konnectivity.check.Finding;
+import io.konnectivity.check.Status;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/**
+ * The report as JUnit XML, for the test result views of Jenkins and other CI systems: one test suite per cluster, one
+ * test case per certificate. CRITICAL, EXPIRED and INVALID certificates fail; a WARNING passes with its warning as
+ * output; a cluster that could not be checked is one test case in error.
+ */
+public final class JunitReport implements ReportRenderer {
+
+    private static final DateTimeFormatter TIMESTAMP =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    @Override
+    public String render(CheckReport report) {
+        StringWriter text = new StringWriter();
+        try {
+            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(text);
+            xml.writeStartDocument("UTF-8", "1.0");
+            newLine(xml, 0);
+            xml.writeStartElement("testsuites");
+            xml.writeAttribute("name", "Konnectivity certificates");
+            xml.writeAttribute("tests", Integer.toString(tests(report.clusters())));
+            xml.writeAttribute("failures", Integer.toString(failures(report.clusters())));
+            xml.writeAttribute("errors", Integer.toString(errors(report.clusters())));
+            xml.writeAttribute("timestamp", timestamp(report.generatedAt()));
+            for (ClusterResult cluster : report.clusters()) {
+                newLine(xml, 1);
+                testSuite(xml, cluster);
+            }
+            newLine(xml, 0);
+            xml.writeEndElement();
+            xml.writeEndDocument();
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("Could not write the JUnit report: " + e.getMessage(), e);
+        }
+        return text + "\n";
+    }
+
+    @Override
+    public String fileName() {
+        return "konnectivity-junit.xml";
+    }
+
+    private static void testSuite(XMLStreamWriter xml, ClusterResult cluster) throws XMLStreamException {
+        List<ClusterResult> one = List.of(cluster);
+        xml.writeStartElement("testsuite");
+        attribute(xml, "name", cluster.cluster());
+        xml.writeAttribute("tests", Integer.toString(tests(one)));
+        xml.writeAttribute("failures", Integer.toString(failures(one)));
+        xml.writeAttribute("errors", Integer.toString(errors(one)));
+        xml.writeAttribute("skipped", "0");
+        xml.writeAttribute("time", seconds(cluster.took()));
+        xml.writeAttribute("timestamp", timestamp(cluster.checkedAt()));
+        newLine(xml, 2);
+        xml.writeStartElement("properties");
+        newLine(xml, 3);
+        xml.writeEmptyElement("property");
+        xml.writeAttribute("name", "server");
+        attribute(xml, "value", cluster.server());
+        newLine(xml, 2);
+        xml.writeEndElement();
+
+        if (cluster instanceof ClusterResult.Checked checked) {
+            for (CertificateCheck certificate : checked.certificates()) {
+                newLine(xml, 2);
+                testCase(xml, cluster.cluster(), certificate);
+            }
+            if (!checked.findings().isEmpty() || checked.tunnel() != null) {
+                newLine(xml, 2);
+                element(xml, "system-out", clusterOutput(checked));
+            }
+        } else if (cluster instanceof ClusterResult.NotChecked notChecked) {
+            newLine(xml, 2);
+            notCheckedCase(xml, notChecked);
+        }
+        newLine(xml, 1);
+        xml.writeEndElement();
+    }
+
+    private static void testCase(XMLStreamWriter xml, String cluster, CertificateCheck certificate)
+            throws XMLStreamException {
+        xml.writeStartElement("testcase");
+        attribute(xml, "classname", cluster);
+        attribute(xml, "name", certificate.role().label() + " " + certificate.location().describe());
+        xml.writeAttribute("time", "0");
+        String verdict = verdict(certificate);
+        if (fails(certificate.status())) {
+            newLine(xml, 3);
+            xml.writeStartElement("failure");
+            xml.writeAttribute("type", certificate.status().name());
+            attribute(xml, "message", verdict);
+            text(xml, details(certificate));
+            xml.writeEndElement();
+            newLine(xml, 2);
+        } else if (certificate.status() == Status.WARNING) {
+            newLine(xml, 3);
+            element(xml, "system-out", verdict + "\n" + details(certificate));
+            newLine(xml, 2);
+        }
+        xml.writeEndElement();
+    }
+
+    private static void notCheckedCase(XMLStreamWriter xml, ClusterResult.NotChecked cluster)
+            throws XMLStreamException {
+        xml.writeStartElement("testcase");
+        attribute(xml, "classname", cluster.cluster());
+        xml.writeAttribute("name", "cluster check");
+        xml.writeAttribute("time", seconds(cluster.took()));
+        newLine(xml, 3);
+        xml.writeStartElement("error");
+        xml.writeAttribute("type", Status.ERROR.name());
+        attribute(xml, "message", "The cluster could not be checked: " + cluster.error());
+        text(xml, "Server: " + cluster.server() + "\n" + cluster.error());
+        xml.writeEndElement();
+        newLine(xml, 2);
+        xml.writeEndElement();
+    }
+
+    /** Such as {@code EXPIRED: expired 2 days ago, on 2025-02-26 12:00 UTC; <problems>}. */
+    private static String verdict(CertificateCheck certificate) {
+        String text = certificate.status() + ": " + ReportText.remaining(certificate);
+        if (certificate.facts() != null) {
+            boolean expired = certificate.daysLeft() != null && certificate.daysLeft() < 0;
+            text += (expired ? ", on " : ", expires ") + ReportText.expiryDateTime(certificate);
+        }
+        return certificate.problems().isEmpty() ? text : text + "; " + ReportText.problems(certificate);
+    }
+
+    private static String details(CertificateCheck certificate) {
+        StringBuilder text = new StringBuilder()
+                .append("Location: ")
+                .append(certificate.location().describe())
+                .append("\nSubject: ")
+                .append(ReportText.subject(certificate))
+                .append("\nExpires: ")
+                .append(ReportText.expiryDateTime(certificate))
+                .append("\nDays left: ")
+                .append(ReportText.daysLeft(certificate));
+        certificate.problems().forEach(problem -> text.append("\nProblem: ").append(problem));
+        return text.toString();
+    }
+
+    private static String clusterOutput(ClusterResult.Checked cluster) {
+        StringBuilder text = new StringBuilder("Tunnel: ")
+                .append(TunnelSummary.of(cluster.tunnel()).describe());
+        for (Finding finding : cluster.findings()) {
+            text.append("\n").append(finding.level()).append(' ').append(finding.code()).append(": ");
+            text.append(finding.message());
+            if (finding.advice() != null && !finding.advice().isBlank()) {
+                text.append("\n  Advice: ").append(finding.advice());
+            }
+        }
+        return text.toString();
+    }
+
+    private static boolean fails(Status status) {
+        return status == Status.CRITICAL || status == Status.EXPIRED || status == Status.INVALID;
+    }
+
+    private static int tests(List<ClusterResult> clusters) {
+        return clusters.stream()
+                .mapToInt(cluster -> cluster instanceof ClusterResult.Checked checked
+                        ? checked.certificates().size()
+                        : 1)
+                .sum();
+    }
+
+    private static int failures(List<ClusterResult> clusters) {
+        return (int) clusters.stream()
+                .filter(ClusterResult.Checked.class::isInstance)
+                .map(ClusterResult.Checked.class::cast)
+                .flatMap(cluster -> cluster.certificates().stream())
+                .filter(certificate -> fails(certificate.status()))
+                .count();
+    }
+
+    private static int errors(List<ClusterResult> clusters) {
+        return (int) clusters.stream()
+                .filter(ClusterResult.NotChecked.class::isInstance)
+                .count();
+    }
+
+    private static void element(XMLStreamWriter xml, String name, String content) throws XMLStreamException {
+        xml.writeStartElement(name);
+        text(xml, content);
+        xml.writeEndElement();
+    }
+
+    private static void attribute(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
+        xml.writeAttribute(name, xmlSafe(ReportText.oneLine(value)));
+    }
+
+    private static void text(XMLStreamWriter xml, String content) throws XMLStreamException {
+        xml.writeCharacters(xmlSafe(content));
+    }
+
+    private static void newLine(XMLStreamWriter xml, int depth) throws XMLStreamException {
+        xml.writeCharacters("\n" + "  ".repeat(depth));
+    }
+
+    /** StAX escapes markup but passes on characters XML 1.0 forbids, such as control characters from a log line. */
+    private static String xmlSafe(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder safe = new StringBuilder(text.length());
+        text.codePoints()
+                .map(c -> c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)
+                                || c >= 0x10000
+                        ? c
+                        : 0xFFFD)
+                .forEach(safe::appendCodePoint);
+        return safe.toString();
+    }
+
+    /** JUnit's schema wants a local date-time without zone; every time in the report is UTC. */
+    private static String timestamp(Instant instant) {
+        return instant == null ? "" : TIMESTAMP.format(instant);
+    }
+
+    private static String seconds(Duration duration) {
+        return duration == null ? "0" : String.format(Locale.ROOT, "%.3f", duration.toMillis() / 1000.0);
+    }
+}

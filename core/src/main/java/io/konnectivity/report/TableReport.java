@@ -1,0 +1,191 @@
+package io.konnectivity.report;
+
+import io.konnectivity.check.CertificateCheck;
+import io.konnectivity.check.CheckReport;
+import io.konnectivity.check.ClusterResult;
+import io.konnectivity.check.Finding;
+import io.konnectivity.check.Status;
+import io.konnectivity.cluster.AgentWorkload;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The report as a fixed-width text table for a terminal or a build log, with ANSI colours only when asked for. */
+public final class TableReport implements ReportRenderer {
+
+    private static final String RESET = "\u001B[0m";
+    private static final String[] HEADINGS = {"STATUS", "DAYS", "EXPIRES", "ROLE", "LOCATION", "SUBJECT"};
+    private static final int[] MAX_WIDTHS = {8, 6, 10, 40, 64, 64};
+    private static final int DAYS_COLUMN = 1;
+    private static final int MAX_LINE = 200;
+
+    private final boolean colour;
+
+    public TableReport(boolean colour) {
+        this.colour = colour;
+    }
+
+    @Override
+    public String render(CheckReport report) {
+        ReportSummary summary = new ReportSummary(report);
+        int[] widths = columnWidths(summary);
+        StringBuilder out = new StringBuilder();
+        for (ClusterResult cluster : report.clusters()) {
+            out.append(cluster.cluster())
+                    .append("  ")
+                    .append(cluster.server())
+                    .append("  ")
+                    .append(status(cluster.status()))
+                    .append('\n');
+            if (cluster instanceof ClusterResult.Checked checked) {
+                checked(out, checked, widths);
+            } else if (cluster instanceof ClusterResult.NotChecked notChecked) {
+                out.append("  not checked: ").append(line(notChecked.error())).append('\n');
+            }
+            out.append('\n');
+        }
+        summaryLine(out, report, summary);
+        return out.toString();
+    }
+
+    @Override
+    public String fileName() {
+        return "konnectivity-report.txt";
+    }
+
+    private void checked(StringBuilder out, ClusterResult.Checked cluster, int[] widths) {
+        if (cluster.certificates().isEmpty()) {
+            out.append("  no certificates found\n");
+        } else {
+            out.append(tableLine(List.of(HEADINGS), widths, null));
+            cluster.certificates().stream()
+                    .sorted(ReportSummary.BY_EXPIRY)
+                    .forEach(certificate -> out.append(tableLine(row(certificate), widths, certificate.status())));
+        }
+        out.append("  agent: ").append(agent(cluster.workload())).append('\n');
+        out.append("  tunnel: ").append(line(TunnelSummary.of(cluster.tunnel()).describe())).append('\n');
+        if (!cluster.findings().isEmpty()) {
+            out.append("  findings:\n");
+            cluster.findings().forEach(finding -> finding(out, finding));
+        }
+    }
+
+    /** One indented line of the table; {@code status} colours the status cell, null for the headings. */
+    private String tableLine(List<String> cells, int[] widths, Status status) {
+        StringBuilder line = new StringBuilder("  ");
+        for (int column = 0; column < cells.size(); column++) {
+            String value = truncate(cells.get(column), widths[column]);
+            boolean last = column == cells.size() - 1;
+            String cell = column == DAYS_COLUMN ? padLeft(value, widths[column]) : last ? value : pad(value, widths[column]);
+            line.append(column == 0 && status != null && colour ? colourOf(status) + cell + RESET : cell);
+            line.append(last ? "\n" : "  ");
+        }
+        return line.toString();
+    }
+
+    private void finding(StringBuilder out, Finding finding) {
+        String level = pad(finding.level().name(), 8);
+        out.append("    ")
+                .append(colour ? colourOf(finding.level()) + level + RESET : level)
+                .append("  ")
+                .append(line(finding.message()));
+        if (finding.object() != null && !finding.object().isBlank()) {
+            out.append(" [").append(finding.object()).append(']');
+        }
+        out.append('\n');
+        if (finding.advice() != null && !finding.advice().isBlank()) {
+            out.append("              ").append(line(finding.advice())).append('\n');
+        }
+    }
+
+    private void summaryLine(StringBuilder out, CheckReport report, ReportSummary summary) {
+        out.append(status(report.status())).append(": ").append(summary.describe()).append('.');
+        summary.firstToExpire().ifPresent(first -> out.append(" First to expire: ")
+                .append(first.certificate().role().label())
+                .append(" of ")
+                .append(first.cluster())
+                .append(", ")
+                .append(ReportText.expiryDate(first.certificate()))
+                .append(" (")
+                .append(ReportText.remaining(first.certificate()))
+                .append(")."));
+        out.append('\n');
+    }
+
+    private static List<String> row(CertificateCheck certificate) {
+        return List.of(
+                certificate.status().name(),
+                ReportText.daysLeft(certificate),
+                ReportText.expiryDate(certificate),
+                certificate.role().label(),
+                certificate.location().describe(),
+                ReportText.oneLine(ReportText.subject(certificate)));
+    }
+
+    /** Each column as wide as its widest value in the whole report, so clusters line up, but no wider than its cap. */
+    private static int[] columnWidths(ReportSummary summary) {
+        int[] widths = new int[HEADINGS.length];
+        for (int column = 0; column < HEADINGS.length; column++) {
+            widths[column] = HEADINGS[column].length();
+        }
+        summary.byExpiry().forEach(entry -> {
+            List<String> cells = row(entry.certificate());
+            for (int column = 0; column < widths.length; column++) {
+                widths[column] = Math.max(widths[column], Math.min(cells.get(column).length(), MAX_WIDTHS[column]));
+            }
+        });
+        return widths;
+    }
+
+    private static String agent(AgentWorkload workload) {
+        if (workload == null) {
+            return "not found";
+        }
+        String text = workload.path() + ", " + workload.ready() + "/" + workload.desired() + " ready";
+        return workload.authentication() == null
+                ? text
+                : text + ", authenticates with " + workload.authentication().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    private String status(Status status) {
+        return colour ? colourOf(status) + status + RESET : status.name();
+    }
+
+    private static String colourOf(Status status) {
+        return switch (status) {
+            case OK -> "\u001B[32m";
+            case WARNING -> "\u001B[33m";
+            case CRITICAL, EXPIRED, ERROR -> "\u001B[1;31m";
+            case INVALID -> "\u001B[35m";
+        };
+    }
+
+    private static String colourOf(Finding.Level level) {
+        return switch (level) {
+            case INFO -> "\u001B[36m";
+            case WARNING -> "\u001B[33m";
+            case CRITICAL -> "\u001B[1;31m";
+        };
+    }
+
+    private static String line(String text) {
+        return truncate(ReportText.oneLine(text), MAX_LINE);
+    }
+
+    /** Cuts in the middle, since both the start and the end of a location or subject tell certificates apart. */
+    private static String truncate(String text, int width) {
+        if (text.length() <= width) {
+            return text;
+        }
+        int head = (width - 3) / 2;
+        return text.substring(0, head) + "..." + text.substring(text.length() - (width - 3 - head));
+    }
+
+    private static String pad(String text, int width) {
+        return text + " ".repeat(Math.max(0, width - text.length()));
+    }
+
+    private static String padLeft(String text, int width) {
+        return " ".repeat(Math.max(0, width - text.length())) + text;
+    }
+}

@@ -1,0 +1,210 @@
+package io.konnectivity.sandbox;
+
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * A simulated AKS cluster on loopback: fabric8's mock API server in CRUD mode, seeded with the objects around the
+ * Konnectivity agent, behind a TLS endpoint whose certificate the cluster's own CA signed, and a kubeconfig to reach
+ * it. A simulator for tests and trials, not a Kubernetes API server: nothing reconciles, schedules or signs.
+ */
+public final class SandboxCluster implements AutoCloseable {
+
+    /** The common name of the kubeconfig's client certificate, which is the user the API server names in errors. */
+    public static final String ADMIN_USER = "sandbox-admin";
+
+    /** The mock server logs every request at INFO; a sandbox serving a benchmark must not. Held to keep the level. */
+    private static final Logger MOCK_SERVER_LOG = Logger.getLogger(MockWebServer.class.getName());
+
+    static {
+        MOCK_SERVER_LOG.setLevel(Level.WARNING);
+    }
+
+    private static final Duration BACKDATE = Duration.ofDays(1);
+
+    private final SandboxScenario scenario;
+    private final SandboxPki pki;
+    private final SandboxPki.IssuedCertificate agentCertificate;
+    private final SandboxPki.IssuedCertificate adminCertificate;
+    private final KubernetesMockServer server;
+    private final TlsRelay relay;
+    private final Path directory;
+    private final Path kubeconfig;
+    private KubernetesClient adminClient;
+    private boolean closed;
+
+    private SandboxCluster(
+            SandboxScenario scenario,
+            SandboxPki pki,
+            SandboxPki.IssuedCertificate agentCertificate,
+            SandboxPki.IssuedCertificate adminCertificate,
+            KubernetesMockServer server,
+            TlsRelay relay,
+            Path directory) {
+        this.scenario = scenario;
+        this.pki = pki;
+        this.agentCertificate = agentCertificate;
+        this.adminCertificate = adminCertificate;
+        this.server = server;
+        this.relay = relay;
+        this.directory = directory;
+        this.kubeconfig = directory.resolve("kubeconfig");
+    }
+
+    /** Generates the cluster's PKI, starts its API server, seeds it and writes its kubeconfig. */
+    public static SandboxCluster start(SandboxScenario scenario) {
+        Instant now = scenario.clock().instant();
+        SandboxPki pki = SandboxPki.generate(scenario.clusterName(), SandboxPki.KeyType.RSA_2048, scenario.clock());
+        SandboxPki.IssuedCertificate agent = agentCertificate(scenario, pki, now);
+        SandboxPki.IssuedCertificate admin = pki.issueClient(
+                "CN=" + ADMIN_USER + ",O=sandbox:operators",
+                now.minus(BACKDATE),
+                now.plus(Duration.ofDays(365)),
+                SandboxPki.KeyType.RSA_2048);
+        SandboxPki.IssuedCertificate serving = pki.issueServing(now.minus(BACKDATE), now.plus(Duration.ofDays(365)));
+
+        KubernetesCrudDispatcher crud = new KubernetesCrudDispatcher();
+        new AksObjects(scenario, pki, agent).seed(new ObjectStore(crud)::create);
+        KubernetesMockServer server = new KubernetesMockServer(
+                new Context(),
+                new MockWebServer(),
+                new HashMap<>(),
+                new SimulatedApiServer(crud, scenario, ADMIN_USER),
+                false);
+        TlsRelay relay = null;
+        Path directory = null;
+        try {
+            server.start(InetAddress.getLoopbackAddress(), 0);
+            relay = TlsRelay.start(
+                    serving, pki, new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getPort()));
+            directory = KubeconfigFile.privateDirectory("konnectivity-sandbox-" + scenario.clusterName() + "-");
+            SandboxCluster cluster = new SandboxCluster(scenario, pki, agent, admin, server, relay, directory);
+            cluster.writeKubeconfig();
+            return cluster;
+        } catch (RuntimeException e) {
+            if (relay != null) {
+                relay.close();
+            }
+            server.shutdown();
+            KubeconfigFile.deleteDirectory(directory);
+            throw e;
+        }
+    }
+
+    /** The kubeconfig file, in a directory only the owner can read, with one context named after the cluster. */
+    public Path kubeconfig() {
+        return kubeconfig;
+    }
+
+    public String context() {
+        return scenario.clusterName();
+    }
+
+    /** The HTTPS address of the API server, the only one the sandbox gives out. */
+    public String serverUrl() {
+        return "https://127.0.0.1:" + relay.port();
+    }
+
+    public SandboxPki pki() {
+        return pki;
+    }
+
+    /** The certificate and key the Secret {@code kube-system/konnectivity-certs} was seeded with. */
+    public SandboxPki.IssuedCertificate agentCertificate() {
+        return agentCertificate;
+    }
+
+    /** The client certificate of the kubeconfig's user, {@code CN=sandbox-admin}. */
+    public SandboxPki.IssuedCertificate adminCertificate() {
+        return adminCertificate;
+    }
+
+    /** A client built from the kubeconfig, trusting only the cluster CA; closed with the cluster. */
+    public synchronized KubernetesClient adminClient() {
+        if (adminClient == null) {
+            adminClient = new KubernetesClientBuilder().withConfig(config()).build();
+        }
+        return adminClient;
+    }
+
+    /** The client configuration the kubeconfig gives, as any fabric8 user of the kubeconfig would read it. */
+    public Config config() {
+        return Config.fromKubeconfig(context(), kubeconfig.toFile());
+    }
+
+    public SandboxScenario scenario() {
+        return scenario;
+    }
+
+    /** Makes the API server unreachable, as a stopped or private cluster is: connections are then refused. */
+    public void stopServing() {
+        relay.close();
+    }
+
+    /** How many requests the API server has answered, seeding excluded. */
+    public int requestCount() {
+        return server.getRequestCount();
+    }
+
+    /** Stops the API server and deletes the kubeconfig with its directory. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            if (adminClient != null) {
+                adminClient.close();
+            }
+            relay.close();
+            server.shutdown();
+        } finally {
+            KubeconfigFile.deleteDirectory(directory);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SandboxCluster[" + scenario.clusterName() + " at " + serverUrl() + "]";
+    }
+
+    void addTo(KubeconfigFile file, String clusterEntry, String userEntry) {
+        file.cluster(clusterEntry, serverUrl(), pki.caPem()).user(userEntry, adminCertificate);
+    }
+
+    private void writeKubeconfig() {
+        String name = scenario.clusterName();
+        String user = userEntry(name);
+        KubeconfigFile file = new KubeconfigFile();
+        addTo(file, name, user);
+        file.context(name, name, user).writeTo(kubeconfig);
+    }
+
+    static String userEntry(String clusterName) {
+        return "clusterAdmin_rg-" + clusterName + "_" + clusterName;
+    }
+
+    private static SandboxPki.IssuedCertificate agentCertificate(
+            SandboxScenario scenario, SandboxPki pki, Instant now) {
+        Instant notAfter = now.plus(scenario.agentCertificateExpiresIn());
+        Instant notBefore = now.minus(BACKDATE);
+        if (!notBefore.isBefore(notAfter)) {
+            notBefore = notAfter.minus(Duration.ofDays(365));
+        }
+        return pki.issueClient("CN=konnectivity-agent", notBefore, notAfter, scenario.agentKeyType());
+    }
+}
