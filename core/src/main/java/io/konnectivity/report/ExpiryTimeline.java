@@ -33,7 +33,7 @@ final class ExpiryTimeline {
     private static final int MAX_LANES = 24;
     private static final int LABELLED = 5;
     private static final double LABEL_HEIGHT = 15;
-    private static final int LABEL_LENGTH = 70;
+    private static final int LABEL_LENGTH = 90;
 
     private final Instant now;
     private final Thresholds thresholds;
@@ -103,7 +103,13 @@ final class ExpiryTimeline {
     private void zones(StringBuilder svg, Scale scale, List<Marker> markers, double top, double axisY) {
         double zoneTop = top - 14;
         if (markers.stream().anyMatch(marker -> marker.x() < NOW_X)) {
-            rect(svg, "zone expired-zone", EXPIRED_START - 4, zoneTop, EXPIRED_END - EXPIRED_START + 8, axisY - zoneTop);
+            rect(
+                    svg,
+                    "zone expired-zone",
+                    EXPIRED_START - 4,
+                    zoneTop,
+                    EXPIRED_END - EXPIRED_START + 8,
+                    axisY - zoneTop);
             text(svg, (EXPIRED_START + EXPIRED_END) / 2, axisY + 14, "middle", "expired");
         }
         if (markers.stream().anyMatch(marker -> marker.x() > HORIZON_X)) {
@@ -176,7 +182,8 @@ final class ExpiryTimeline {
                         marker.x(),
                         marker.y(markersTop),
                         RADIUS))
-                .append(HtmlReport.escape(marker.entry().cluster() + ": " + certificate.role().label() + " at "
+                .append(HtmlReport.escape(marker.entry().cluster() + ": "
+                        + certificate.role().label() + " at "
                         + certificate.location().describe() + ", expires " + ReportText.expiryDateTime(certificate)
                         + " (" + ReportText.remaining(certificate) + "), " + certificate.status()))
                 .append("</title></circle>\n");
@@ -212,8 +219,7 @@ final class ExpiryTimeline {
     }
 
     private static void text(StringBuilder svg, double x, double y, String anchor, String content) {
-        svg.append(String.format(
-                        Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\">", x, y, anchor))
+        svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\">", x, y, anchor))
                 .append(HtmlReport.escape(content))
                 .append("</text>\n");
     }

@@ -54,8 +54,7 @@ final class HtmlStyle {
             svg .threshold-warning{stroke:#9a6700}
             svg .threshold-critical{stroke:#cf222e}
             svg .marker{stroke:#fff;stroke-width:1}
-            """
-            + statusColours();
+            """ + statusColours();
 
     private HtmlStyle() {}
 

@@ -59,7 +59,9 @@ public final class JsonReport implements ReportRenderer {
                 .put("server", cluster.server())
                 .put("status", cluster.status().name())
                 .put("checkedAt", instant(cluster.checkedAt()))
-                .put("tookMillis", cluster.took() == null ? null : cluster.took().toMillis());
+                .put(
+                        "tookMillis",
+                        cluster.took() == null ? null : cluster.took().toMillis());
         if (cluster instanceof ClusterResult.NotChecked notChecked) {
             node.put("error", notChecked.error());
         } else if (cluster instanceof ClusterResult.Checked checked) {
@@ -131,7 +133,11 @@ public final class JsonReport implements ReportRenderer {
                 .put("name", workload.name())
                 .put("desired", workload.desired())
                 .put("ready", workload.ready())
-                .put("authentication", workload.authentication() == null ? null : workload.authentication().name())
+                .put(
+                        "authentication",
+                        workload.authentication() == null
+                                ? null
+                                : workload.authentication().name())
                 .put("certificateSecret", workload.certificateSecret())
                 .put("secretMode", workload.secretMode());
     }
@@ -159,8 +165,8 @@ public final class JsonReport implements ReportRenderer {
     private static DefaultPrettyPrinter prettyPrinter() {
         DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
         return new DefaultPrettyPrinter()
-                .withSeparators(Separators.createDefaultInstance()
-                        .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+                .withSeparators(
+                        Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
                 .withObjectIndenter(indenter)
                 .withArrayIndenter(indenter);
     }

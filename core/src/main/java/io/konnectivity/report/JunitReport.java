@@ -98,7 +98,10 @@ public final class JunitReport implements ReportRenderer {
             throws XMLStreamException {
         xml.writeStartElement("testcase");
         attribute(xml, "classname", cluster);
-        attribute(xml, "name", certificate.role().label() + " " + certificate.location().describe());
+        attribute(
+                xml,
+                "name",
+                certificate.role().label() + " " + certificate.location().describe());
         xml.writeAttribute("time", "0");
         String verdict = verdict(certificate);
         if (fails(certificate.status())) {
@@ -161,7 +164,11 @@ public final class JunitReport implements ReportRenderer {
         StringBuilder text = new StringBuilder("Tunnel: ")
                 .append(TunnelSummary.of(cluster.tunnel()).describe());
         for (Finding finding : cluster.findings()) {
-            text.append("\n").append(finding.level()).append(' ').append(finding.code()).append(": ");
+            text.append("\n")
+                    .append(finding.level())
+                    .append(' ')
+                    .append(finding.code())
+                    .append(": ");
             text.append(finding.message());
             if (finding.advice() != null && !finding.advice().isBlank()) {
                 text.append("\n  Advice: ").append(finding.advice());
@@ -221,13 +228,17 @@ public final class JunitReport implements ReportRenderer {
             return "";
         }
         StringBuilder safe = new StringBuilder(text.length());
-        text.codePoints()
-                .map(c -> c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)
-                                || c >= 0x10000
-                        ? c
-                        : 0xFFFD)
-                .forEach(safe::appendCodePoint);
+        text.codePoints().map(c -> allowedInXml(c) ? c : 0xFFFD).forEach(safe::appendCodePoint);
         return safe.toString();
+    }
+
+    private static boolean allowedInXml(int c) {
+        return c == 0x9
+                || c == 0xA
+                || c == 0xD
+                || (c >= 0x20 && c <= 0xD7FF)
+                || (c >= 0xE000 && c <= 0xFFFD)
+                || c >= 0x10000;
     }
 
     /** JUnit's schema wants a local date-time without zone; every time in the report is UTC. */

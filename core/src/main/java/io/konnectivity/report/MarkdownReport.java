@@ -24,7 +24,8 @@ public final class MarkdownReport implements ReportRenderer {
 
     public MarkdownReport(int maxRows) {
         if (maxRows < 1) {
-            throw new IllegalArgumentException("A Markdown report lists at least one certificate, not " + maxRows + ".");
+            throw new IllegalArgumentException(
+                    "A Markdown report lists at least one certificate, not " + maxRows + ".");
         }
         this.maxRows = maxRows;
     }

@@ -15,8 +15,9 @@ import java.util.List;
  */
 public final class PrometheusReport implements ReportRenderer {
 
-    private static final List<Status> CERTIFICATE_STATUSES =
-            Arrays.stream(Status.values()).filter(status -> status != Status.ERROR).toList();
+    private static final List<Status> CERTIFICATE_STATUSES = Arrays.stream(Status.values())
+            .filter(status -> status != Status.ERROR)
+            .toList();
 
     @Override
     public String render(CheckReport report) {
@@ -56,11 +57,18 @@ public final class PrometheusReport implements ReportRenderer {
                         clusterLabel(cluster),
                         cluster instanceof ClusterResult.Checked ? 1 : 0));
 
-        family(out, "konnectivity_tunnel_up", "1 when a pod log came back through the tunnel, 0 when the tunnel is down.");
+        family(
+                out,
+                "konnectivity_tunnel_up",
+                "1 when a pod log came back through the tunnel, 0 when the tunnel is down.");
         report.clusters().forEach(cluster -> tunnel(out, cluster));
 
         family(out, "konnectivity_check_timestamp_seconds", "When the check ran.");
-        sample(out, "konnectivity_check_timestamp_seconds", null, report.generatedAt().getEpochSecond());
+        sample(
+                out,
+                "konnectivity_check_timestamp_seconds",
+                null,
+                report.generatedAt().getEpochSecond());
         return out.toString();
     }
 
@@ -111,7 +119,9 @@ public final class PrometheusReport implements ReportRenderer {
                 label("key", location.key()),
                 label("endpoint", location.endpoint()),
                 label("location", location.describe()),
-                label("subject", certificate.facts() == null ? null : certificate.facts().subject()));
+                label(
+                        "subject",
+                        certificate.facts() == null ? null : certificate.facts().subject()));
     }
 
     private static String label(String name, String value) {

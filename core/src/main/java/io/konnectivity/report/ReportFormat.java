@@ -49,8 +49,8 @@ public enum ReportFormat {
         return Arrays.stream(values())
                 .filter(format -> format.name().equalsIgnoreCase(wanted))
                 .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("Unknown report format '" + name
-                        + "'; use one of " + validNames() + "."));
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "Unknown report format '" + name + "'; use one of " + validNames() + "."));
     }
 
     private static String validNames() {

@@ -17,8 +17,8 @@ import java.util.stream.Collectors;
 final class ReportSummary {
 
     /** The order of {@link CheckReport#byExpiry()}: unreadable certificates first, then by expiry. */
-    static final Comparator<CertificateCheck> BY_EXPIRY = Comparator.comparing(
-            certificate -> certificate.facts() == null ? Instant.MIN : certificate.facts().notAfter());
+    static final Comparator<CertificateCheck> BY_EXPIRY = Comparator.comparing(certificate ->
+            certificate.facts() == null ? Instant.MIN : certificate.facts().notAfter());
 
     private final CheckReport report;
     private final List<ClusterCertificate> byExpiry;

@@ -27,11 +27,15 @@ final class ReportText {
     }
 
     static String expiryDate(CertificateCheck certificate) {
-        return certificate.facts() == null ? "unknown" : date(certificate.facts().notAfter());
+        return certificate.facts() == null
+                ? "unknown"
+                : date(certificate.facts().notAfter());
     }
 
     static String expiryDateTime(CertificateCheck certificate) {
-        return certificate.facts() == null ? "unknown" : dateTime(certificate.facts().notAfter());
+        return certificate.facts() == null
+                ? "unknown"
+                : dateTime(certificate.facts().notAfter());
     }
 
     static String daysLeft(CertificateCheck certificate) {
@@ -39,7 +43,9 @@ final class ReportText {
     }
 
     static String subject(CertificateCheck certificate) {
-        return certificate.facts() == null ? UNREADABLE_SUBJECT : certificate.facts().subject();
+        return certificate.facts() == null
+                ? UNREADABLE_SUBJECT
+                : certificate.facts().subject();
     }
 
     /** How long a certificate has left, such as {@code 5 days left} or {@code expired 3 days ago}. */

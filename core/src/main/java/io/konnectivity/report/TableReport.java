@@ -6,7 +6,6 @@ import io.konnectivity.check.ClusterResult;
 import io.konnectivity.check.Finding;
 import io.konnectivity.check.Status;
 import io.konnectivity.cluster.AgentWorkload;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -31,9 +30,9 @@ public final class TableReport implements ReportRenderer {
         int[] widths = columnWidths(summary);
         StringBuilder out = new StringBuilder();
         for (ClusterResult cluster : report.clusters()) {
-            out.append(cluster.cluster())
+            out.append(line(cluster.cluster()))
                     .append("  ")
-                    .append(cluster.server())
+                    .append(line(cluster.server()))
                     .append("  ")
                     .append(status(cluster.status()))
                     .append('\n');
@@ -63,7 +62,9 @@ public final class TableReport implements ReportRenderer {
                     .forEach(certificate -> out.append(tableLine(row(certificate), widths, certificate.status())));
         }
         out.append("  agent: ").append(agent(cluster.workload())).append('\n');
-        out.append("  tunnel: ").append(line(TunnelSummary.of(cluster.tunnel()).describe())).append('\n');
+        out.append("  tunnel: ")
+                .append(line(TunnelSummary.of(cluster.tunnel()).describe()))
+                .append('\n');
         if (!cluster.findings().isEmpty()) {
             out.append("  findings:\n");
             cluster.findings().forEach(finding -> finding(out, finding));
@@ -76,7 +77,10 @@ public final class TableReport implements ReportRenderer {
         for (int column = 0; column < cells.size(); column++) {
             String value = truncate(cells.get(column), widths[column]);
             boolean last = column == cells.size() - 1;
-            String cell = column == DAYS_COLUMN ? padLeft(value, widths[column]) : last ? value : pad(value, widths[column]);
+            String cell = column == DAYS_COLUMN ? padLeft(value, widths[column]) : pad(value, widths[column]);
+            if (last) {
+                cell = value;
+            }
             line.append(column == 0 && status != null && colour ? colourOf(status) + cell + RESET : cell);
             line.append(last ? "\n" : "  ");
         }
@@ -90,7 +94,7 @@ public final class TableReport implements ReportRenderer {
                 .append("  ")
                 .append(line(finding.message()));
         if (finding.object() != null && !finding.object().isBlank()) {
-            out.append(" [").append(finding.object()).append(']');
+            out.append(" [").append(printable(finding.object())).append(']');
         }
         out.append('\n');
         if (finding.advice() != null && !finding.advice().isBlank()) {
@@ -99,16 +103,20 @@ public final class TableReport implements ReportRenderer {
     }
 
     private void summaryLine(StringBuilder out, CheckReport report, ReportSummary summary) {
-        out.append(status(report.status())).append(": ").append(summary.describe()).append('.');
-        summary.firstToExpire().ifPresent(first -> out.append(" First to expire: ")
-                .append(first.certificate().role().label())
-                .append(" of ")
-                .append(first.cluster())
-                .append(", ")
-                .append(ReportText.expiryDate(first.certificate()))
-                .append(" (")
-                .append(ReportText.remaining(first.certificate()))
-                .append(")."));
+        out.append(status(report.status()))
+                .append(": ")
+                .append(summary.describe())
+                .append('.');
+        summary.firstToExpire()
+                .ifPresent(first -> out.append(" First to expire: ")
+                        .append(first.certificate().role().label())
+                        .append(" of ")
+                        .append(printable(first.cluster()))
+                        .append(", ")
+                        .append(ReportText.expiryDate(first.certificate()))
+                        .append(" (")
+                        .append(ReportText.remaining(first.certificate()))
+                        .append(")."));
         out.append('\n');
     }
 
@@ -118,8 +126,8 @@ public final class TableReport implements ReportRenderer {
                 ReportText.daysLeft(certificate),
                 ReportText.expiryDate(certificate),
                 certificate.role().label(),
-                certificate.location().describe(),
-                ReportText.oneLine(ReportText.subject(certificate)));
+                printable(certificate.location().describe()),
+                printable(ReportText.subject(certificate)));
     }
 
     /** Each column as wide as its widest value in the whole report, so clusters line up, but no wider than its cap. */
@@ -131,7 +139,8 @@ public final class TableReport implements ReportRenderer {
         summary.byExpiry().forEach(entry -> {
             List<String> cells = row(entry.certificate());
             for (int column = 0; column < widths.length; column++) {
-                widths[column] = Math.max(widths[column], Math.min(cells.get(column).length(), MAX_WIDTHS[column]));
+                widths[column] =
+                        Math.max(widths[column], Math.min(cells.get(column).length(), MAX_WIDTHS[column]));
             }
         });
         return widths;
@@ -142,9 +151,11 @@ public final class TableReport implements ReportRenderer {
             return "not found";
         }
         String text = workload.path() + ", " + workload.ready() + "/" + workload.desired() + " ready";
-        return workload.authentication() == null
-                ? text
-                : text + ", authenticates with " + workload.authentication().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        if (workload.authentication() == null) {
+            return text;
+        }
+        String how = workload.authentication().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        return text + ", authenticates with " + how;
     }
 
     private String status(Status status) {
@@ -169,7 +180,12 @@ public final class TableReport implements ReportRenderer {
     }
 
     private static String line(String text) {
-        return truncate(ReportText.oneLine(text), MAX_LINE);
+        return truncate(printable(text), MAX_LINE);
+    }
+
+    /** One line without control characters: an escape sequence in a subject or log line must not drive the terminal. */
+    private static String printable(String text) {
+        return ReportText.oneLine(text).replace('\t', ' ').replaceAll("\\p{Cntrl}", "?");
     }
 
     /** Cuts in the middle, since both the start and the end of a location or subject tell certificates apart. */

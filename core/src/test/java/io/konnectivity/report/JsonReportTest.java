@@ -21,8 +21,11 @@ class JsonReportTest {
     void startsWithTheSchemaVersionTimeOverallStatusAndThresholds() throws Exception {
         JsonNode root = parse(json);
 
-        assertThat(fieldNames(root)).containsExactly("schemaVersion", "generatedAt", "status", "thresholds", "clusters");
-        assertThat(root.get("schemaVersion").asInt()).isEqualTo(CheckReport.SCHEMA_VERSION).isEqualTo(1);
+        assertThat(fieldNames(root))
+                .containsExactly("schemaVersion", "generatedAt", "status", "thresholds", "clusters");
+        assertThat(root.get("schemaVersion").asInt())
+                .isEqualTo(CheckReport.SCHEMA_VERSION)
+                .isEqualTo(1);
         assertThat(root.get("generatedAt").asText()).isEqualTo("2025-03-01T06:00:00Z");
         assertThat(root.get("status").asText()).isEqualTo("ERROR");
         assertThat(root.get("thresholds").get("warnDays").asInt()).isEqualTo(30);
@@ -131,15 +134,17 @@ class JsonReportTest {
     void describesAClusterThatCouldNotBeCheckedByItsErrorInsteadOfCertificates() throws Exception {
         JsonNode cluster = cluster(parse(json), UNREACHABLE);
 
-        assertThat(fieldNames(cluster))
-                .containsExactly("name", "server", "status", "checkedAt", "tookMillis", "error");
+        assertThat(fieldNames(cluster)).containsExactly("name", "server", "status", "checkedAt", "tookMillis", "error");
         assertThat(cluster.get("status").asText()).isEqualTo("ERROR");
         assertThat(cluster.get("error").asText()).startsWith("Timed out after 30 s");
     }
 
     @Test
     void isPrettyPrintedWithUnixLineEndsAndTheSameForTheSameReport() {
-        assertThat(json).startsWith("{\n  \"schemaVersion\": 1,\n").endsWith("}\n").doesNotContain("\r");
+        assertThat(json)
+                .startsWith("{\n  \"schemaVersion\": 1,\n")
+                .endsWith("}\n")
+                .doesNotContain("\r");
         assertThat(new JsonReport().render(ReportFixtures.fourClusters())).isEqualTo(json);
     }
 

@@ -49,7 +49,8 @@ final class ReportFixtures {
                 HEALTHY,
                 HEALTHY_SERVER,
                 List.of(
-                        certificate(CertificateRole.AGENT_CLIENT, AGENT_CLIENT, "CN=konnectivity-agent", 300, Status.OK),
+                        certificate(
+                                CertificateRole.AGENT_CLIENT, AGENT_CLIENT, "CN=konnectivity-agent", 300, Status.OK),
                         certificate(CertificateRole.AGENT_CA, AGENT_CA, "CN=ca", 30 * 365, Status.OK),
                         certificate(
                                 CertificateRole.API_SERVER_SERVING,
@@ -67,7 +68,11 @@ final class ReportFixtures {
                 EXPIRING_SERVER,
                 List.of(
                         certificate(
-                                CertificateRole.AGENT_CLIENT, AGENT_CLIENT, "CN=konnectivity-agent", 5, Status.CRITICAL),
+                                CertificateRole.AGENT_CLIENT,
+                                AGENT_CLIENT,
+                                "CN=konnectivity-agent",
+                                5,
+                                Status.CRITICAL),
                         certificate(
                                 CertificateRole.KUBECONFIG_CLIENT,
                                 Location.kubeconfig("aks-test-neu-admin", "client-certificate-data"),
@@ -134,7 +139,11 @@ final class ReportFixtures {
 
     /** One cluster with the given certificates, its agent running and its tunnel probed as {@code tunnel}. */
     static ClusterResult.Checked checked(
-            String name, String server, List<CertificateCheck> certificates, TunnelState tunnel, List<Finding> findings) {
+            String name,
+            String server,
+            List<CertificateCheck> certificates,
+            TunnelState tunnel,
+            List<Finding> findings) {
         AgentWorkload workload = new AgentWorkload(
                 "Deployment",
                 "kube-system",

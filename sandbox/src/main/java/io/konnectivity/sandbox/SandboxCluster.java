@@ -10,9 +10,12 @@ import io.fabric8.mockwebserver.MockWebServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -67,14 +70,17 @@ public final class SandboxCluster implements AutoCloseable {
     /** Generates the cluster's PKI, starts its API server, seeds it and writes its kubeconfig. */
     public static SandboxCluster start(SandboxScenario scenario) {
         Instant now = scenario.clock().instant();
+        // RSA keys take 50 to 250 ms each: the agent's is made while the CA's is, and the rest are EC.
+        CompletableFuture<KeyPair> agentKey =
+                CompletableFuture.supplyAsync(() -> SandboxPki.newKeyPair(scenario.agentKeyType()));
         SandboxPki pki = SandboxPki.generate(scenario.clusterName(), SandboxPki.KeyType.RSA_2048, scenario.clock());
-        SandboxPki.IssuedCertificate agent = agentCertificate(scenario, pki, now);
+        SandboxPki.IssuedCertificate agent = agentCertificate(scenario, pki, now, agentKey.join());
         SandboxPki.IssuedCertificate admin = pki.issueClient(
                 "CN=" + ADMIN_USER + ",O=sandbox:operators",
                 now.minus(BACKDATE),
                 now.plus(Duration.ofDays(365)),
-                SandboxPki.KeyType.RSA_2048);
-        SandboxPki.IssuedCertificate serving = pki.issueServing(now.minus(BACKDATE), now.plus(Duration.ofDays(365)));
+                SandboxPki.KeyType.EC_P256);
+        SandboxPki.IssuedCertificate serving = servingCertificate(pki, now);
 
         KubernetesCrudDispatcher crud = new KubernetesCrudDispatcher();
         new AksObjects(scenario, pki, agent).seed(new ObjectStore(crud)::create);
@@ -198,13 +204,24 @@ public final class SandboxCluster implements AutoCloseable {
         return "clusterAdmin_rg-" + clusterName + "_" + clusterName;
     }
 
+    /**
+     * Clients check the serving certificate against the system clock, whatever the scenario's clock says, so it is
+     * valid at both.
+     */
+    private static SandboxPki.IssuedCertificate servingCertificate(SandboxPki pki, Instant scenarioNow) {
+        Instant systemNow = Clock.systemUTC().instant();
+        Instant earlier = scenarioNow.isBefore(systemNow) ? scenarioNow : systemNow;
+        Instant later = scenarioNow.isAfter(systemNow) ? scenarioNow : systemNow;
+        return pki.issueServing(earlier.minus(BACKDATE), later.plus(Duration.ofDays(365)), SandboxPki.KeyType.EC_P256);
+    }
+
     private static SandboxPki.IssuedCertificate agentCertificate(
-            SandboxScenario scenario, SandboxPki pki, Instant now) {
+            SandboxScenario scenario, SandboxPki pki, Instant now, KeyPair keyPair) {
         Instant notAfter = now.plus(scenario.agentCertificateExpiresIn());
         Instant notBefore = now.minus(BACKDATE);
         if (!notBefore.isBefore(notAfter)) {
             notBefore = notAfter.minus(Duration.ofDays(365));
         }
-        return pki.issueClient("CN=konnectivity-agent", notBefore, notAfter, scenario.agentKeyType());
+        return pki.issueClient("CN=konnectivity-agent", notBefore, notAfter, keyPair);
     }
 }

@@ -10,6 +10,7 @@ import java.security.KeyPairGenerator;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
@@ -20,8 +21,10 @@ import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.Objects;
 import javax.security.auth.x500.X500Principal;
+import org.bouncycastle.asn1.ASN1BitString;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
@@ -29,6 +32,7 @@ import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.CertIOException;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
@@ -42,6 +46,7 @@ import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.pkcs.PKCSException;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest;
+import org.bouncycastle.util.io.pem.PemObject;
 
 /** A cluster certificate authority generated at run time, and the certificates it issues. */
 public final class SandboxPki {
@@ -127,7 +132,11 @@ public final class SandboxPki {
 
     /** A client certificate (extended key usage clientAuth) for a new key pair. */
     public IssuedCertificate issueClient(String subjectDn, Instant notBefore, Instant notAfter, KeyType keyType) {
-        KeyPair keyPair = newKeyPair(keyType);
+        return issueClient(subjectDn, notBefore, notAfter, newKeyPair(keyType));
+    }
+
+    /** A client certificate for an existing key pair, as a renewal that keeps the key issues it. */
+    public IssuedCertificate issueClient(String subjectDn, Instant notBefore, Instant notAfter, KeyPair keyPair) {
         X509Certificate certificate = issue(
                 new X500Principal(subjectDn), keyPair.getPublic(), notBefore, notAfter, KeyPurposeId.id_kp_clientAuth);
         return issued(certificate, keyPair);
@@ -167,8 +176,22 @@ public final class SandboxPki {
         return new IssuedCertificate(certificate, new KeyPair(publicKey, null), toPem(certificate), null);
     }
 
-    /** PEM text of a certificate, key, key pair or request, written by Bouncy Castle's JcaPEMWriter. */
+    /**
+     * PEM text of a certificate, key, key pair or request, written by Bouncy Castle's JcaPEMWriter. EC private keys
+     * are SEC1 with their curve named inside, as OpenSSL writes them: the JDK's own encoding leaves the curve out, and
+     * fabric8's kubeconfig reader then cannot load the key.
+     */
     public static String toPem(Object object) {
+        if (object instanceof KeyPair pair && pair.getPrivate() instanceof ECPrivateKey key) {
+            return write(sec1(key, pair.getPublic()));
+        }
+        if (object instanceof ECPrivateKey key) {
+            return write(sec1(key, null));
+        }
+        return write(object);
+    }
+
+    private static String write(Object object) {
         StringWriter text = new StringWriter();
         try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
             writer.writeObject(object);
@@ -176,6 +199,21 @@ public final class SandboxPki {
             throw new UncheckedIOException("Cannot write a " + object.getClass().getSimpleName() + " as PEM", e);
         }
         return text.toString();
+    }
+
+    private static PemObject sec1(ECPrivateKey key, PublicKey publicKey) {
+        try {
+            PrivateKeyInfo info = PrivateKeyInfo.getInstance(key.getEncoded());
+            ASN1Encodable curve = info.getPrivateKeyAlgorithm().getParameters();
+            ASN1BitString publicKeyBits = publicKey == null
+                    ? null
+                    : SubjectPublicKeyInfo.getInstance(publicKey.getEncoded()).getPublicKeyData();
+            org.bouncycastle.asn1.sec.ECPrivateKey structure = new org.bouncycastle.asn1.sec.ECPrivateKey(
+                    key.getParams().getOrder().bitLength(), key.getS(), publicKeyBits, curve);
+            return new PemObject("EC PRIVATE KEY", structure.getEncoded());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot encode an EC private key", e);
+        }
     }
 
     /** A new key pair of the given type, from the platform's default providers. */
@@ -286,6 +324,6 @@ public final class SandboxPki {
     }
 
     private static IssuedCertificate issued(X509Certificate certificate, KeyPair keyPair) {
-        return new IssuedCertificate(certificate, keyPair, toPem(certificate), toPem(keyPair.getPrivate()));
+        return new IssuedCertificate(certificate, keyPair, toPem(certificate), toPem(keyPair));
     }
 }

@@ -1,6 +1,7 @@
 package io.konnectivity.sandbox;
 
 import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.IOException;
@@ -21,6 +22,17 @@ final class Kubeconfigs {
         return new KubernetesClientBuilder()
                 .withConfig(config(kubeconfig, context))
                 .build();
+    }
+
+    /**
+     * A client that fails at once: fabric8 retries refused connections and 5xx answers ten times with a growing
+     * backoff, some 20 seconds in all, unless told not to.
+     */
+    static KubernetesClient clientWithoutRetries(Path kubeconfig) {
+        Config config = new ConfigBuilder(config(kubeconfig, null))
+                .withRequestRetryBackoffLimit(0)
+                .build();
+        return new KubernetesClientBuilder().withConfig(config).build();
     }
 
     // The form the tool itself uses: the kubeconfig's text, and its path for resolving relative file references.

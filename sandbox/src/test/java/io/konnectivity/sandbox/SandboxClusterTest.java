@@ -228,7 +228,7 @@ class SandboxClusterTest {
     @Test
     void stopServingMakesTheApiServerRefuseConnections(SandboxCluster cluster) {
         URI server = URI.create(cluster.serverUrl());
-        try (KubernetesClient client = Kubeconfigs.clientFor(cluster.kubeconfig())) {
+        try (KubernetesClient client = Kubeconfigs.clientWithoutRetries(cluster.kubeconfig())) {
             assertThat(client.secrets().inNamespace("kube-system").list().getItems())
                     .isNotEmpty();
 
