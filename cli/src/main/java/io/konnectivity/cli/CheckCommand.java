@@ -97,18 +97,7 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     private List<ClusterTarget> targets() throws ClusterAccessException {
-        List<Path> files = kubeconfigs.isEmpty() ? defaultKubeconfigs() : kubeconfigs;
+        List<Path> files = kubeconfigs.isEmpty() ? ClusterOptions.defaultKubeconfigs() : kubeconfigs;
         return ClusterTargets.resolve(files, context, allContexts);
-    }
-
-    private static List<Path> defaultKubeconfigs() {
-        String variable = System.getenv("KUBECONFIG");
-        if (variable != null && !variable.isBlank()) {
-            return java.util.Arrays.stream(variable.split(java.io.File.pathSeparator))
-                    .filter(part -> !part.isBlank())
-                    .map(Path::of)
-                    .toList();
-        }
-        return List.of(Path.of(System.getProperty("user.home"), ".kube", "config"));
     }
 }

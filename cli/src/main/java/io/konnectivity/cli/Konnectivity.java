@@ -13,6 +13,9 @@ import picocli.CommandLine.Command;
         subcommands = {
             CheckCommand.class,
             InspectCommand.class,
+            RotateCommand.class,
+            BackupsCommand.class,
+            RestoreCommand.class,
             SandboxCommand.class,
             DemoCommand.class,
             CommandLine.HelpCommand.class

@@ -7,6 +7,10 @@ import io.konnectivity.check.ClusterResult;
 import io.konnectivity.check.Finding;
 import io.konnectivity.check.Status;
 import io.konnectivity.cluster.AgentWorkload;
+import io.konnectivity.rotate.CertificateChange;
+import io.konnectivity.rotate.RotationReport;
+import io.konnectivity.rotate.RotationStep;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +19,8 @@ import java.util.Map;
 /**
  * The report as one self-contained HTML page for people: a summary to take in at a glance, a timeline of expiry dates,
  * then every certificate, finding and error. It loads nothing from anywhere, so it opens the same from a build archive,
- * a mail attachment or a machine without internet access.
+ * a mail attachment or a machine without internet access. A rotation gets a page of its own: its result, each
+ * certificate before and after, and its steps on a timeline.
  */
 public final class HtmlReport implements ReportRenderer {
 
@@ -50,8 +55,190 @@ public final class HtmlReport implements ReportRenderer {
     }
 
     @Override
+    public String render(RotationReport report) {
+        RotationReport safe = KeyMaterial.redact(report);
+        String title = RotationText.title(safe);
+        StringBuilder out = new StringBuilder();
+        out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>Konnectivity rotation of ")
+                .append(escape(ReportText.oneLine(safe.cluster())))
+                .append(": ")
+                .append(title)
+                .append(" (")
+                .append(ReportText.dateTime(safe.startedAt()))
+                .append(")</title>\n<style>\n")
+                .append(HtmlStyle.ROTATION_CSS)
+                .append("</style>\n</head>\n<body>\n<header class=\"banner bg-")
+                .append(RotationText.result(safe).css())
+                .append("\">\n<h1>Konnectivity rotation of ")
+                .append(escape(safe.cluster()))
+                .append(": ")
+                .append(title)
+                .append("</h1>\n<p>")
+                .append(escape(RotationText.summary(safe)))
+                .append("</p>\n</header>\n<main>\n");
+        rotation(out, safe);
+        changes(out, safe);
+        steps(out, safe);
+        out.append("</main>\n<footer>JSON rotation report schema version ")
+                .append(JsonReport.ROTATION_SCHEMA_VERSION)
+                .append(".</footer>\n</body>\n</html>\n");
+        return out.toString();
+    }
+
+    @Override
     public String fileName() {
         return "konnectivity-report.html";
+    }
+
+    @Override
+    public String rotationFileName() {
+        return "konnectivity-rotation.html";
+    }
+
+    private static void rotation(StringBuilder out, RotationReport report) {
+        out.append("<section>\n<h2>Rotation</h2>\n<dl class=\"facts\">\n");
+        fact(out, "Cluster", escape(report.cluster()));
+        fact(out, "Server", escape(report.server()));
+        fact(out, "Mode", escape(RotationText.mode(report)));
+        fact(out, "Started", ReportText.dateTime(report.startedAt()));
+        fact(out, "Took", RotationText.duration(report.took()));
+        fact(out, "Exit code", Integer.toString(report.exitCode()));
+        fact(out, "Backup Secret", name(report.backup()));
+        fact(out, "CertificateSigningRequest", name(report.csr()));
+        out.append("</dl>\n</section>\n");
+    }
+
+    private static void fact(StringBuilder out, String term, String html) {
+        out.append("<dt>").append(term).append("</dt><dd>").append(html).append("</dd>\n");
+    }
+
+    private static String name(String name) {
+        return name == null || name.isBlank()
+                ? "<span class=\"muted\">none</span>"
+                : "<code>" + escape(name) + "</code>";
+    }
+
+    private static void changes(StringBuilder out, RotationReport report) {
+        out.append("<section>\n<h2>Certificates</h2>\n");
+        if (report.certificates().isEmpty()) {
+            out.append("<p class=\"muted\">")
+                    .append(RotationText.noCertificates(report))
+                    .append("</p>\n</section>\n");
+            return;
+        }
+        for (CertificateChange change : report.certificates()) {
+            String added = RotationText.added(change);
+            out.append("<h3><code>").append(escape(change.what())).append("</code>");
+            if (added != null) {
+                out.append(" <span class=\"muted\">").append(added).append("</span>");
+            }
+            out.append("</h3>\n<div class=\"scroll\"><table class=\"change\">\n<thead><tr><th></th><th>Before</th><th>")
+                    .append(RotationText.afterHeading(report))
+                    .append("</th></tr></thead>\n<tbody>\n");
+            for (RotationText.Fact fact : RotationText.FACTS) {
+                String before = RotationText.before(change.before(), fact);
+                String after = RotationText.after(report, change.after(), fact);
+                boolean changed = change.before() != null && change.after() != null && !before.equals(after);
+                out.append("<tr><th scope=\"row\">")
+                        .append(fact.label())
+                        .append("</th><td class=\"long\">")
+                        .append(escape(before))
+                        .append("</td><td class=\"long")
+                        .append(changed ? " changed" : "")
+                        .append(change.after() == null ? " muted" : "")
+                        .append("\">")
+                        .append(escape(after))
+                        .append("</td></tr>\n");
+            }
+            out.append("<tr><th scope=\"row\">Days added</th><td colspan=\"2\">")
+                    .append(RotationText.daysAddedText(change))
+                    .append("</td></tr>\n</tbody>\n</table></div>\n");
+        }
+        String note = RotationText.afterNote(report);
+        if (note != null) {
+            out.append("<p class=\"note\">").append(escape(note)).append("</p>\n");
+        }
+        out.append("</section>\n");
+    }
+
+    /**
+     * The steps in order with outcome, duration and detail. Each step that ran also gets a bar, as long as it took on
+     * the scale of the whole rotation and placed after the steps before it, so the slow steps stand out.
+     */
+    private static void steps(StringBuilder out, RotationReport report) {
+        out.append("<section>\n<h2>Steps</h2>\n");
+        if (report.steps().isEmpty()) {
+            out.append("<p class=\"muted\">No step was taken.</p>\n</section>\n");
+            return;
+        }
+        long total = timelineMillis(report);
+        out.append("<div class=\"scroll\"><table>\n<thead><tr><th>#</th><th>Step</th><th>Outcome</th><th>Took</th>")
+                .append(total > 0 ? "<th>Timeline</th>" : "")
+                .append("<th>Detail</th></tr></thead>\n<tbody>\n");
+        long elapsed = 0;
+        int number = 1;
+        for (RotationStep step : report.steps()) {
+            String outcome = css(step.outcome());
+            out.append("<tr class=\"step-")
+                    .append(outcome)
+                    .append("\"><td class=\"num\">")
+                    .append(number++)
+                    .append("</td><td class=\"nowrap\"><code>")
+                    .append(escape(step.name()))
+                    .append("</code></td><td><span class=\"pill oc-")
+                    .append(outcome)
+                    .append("\">")
+                    .append(RotationText.outcome(step))
+                    .append("</span></td><td class=\"num\">")
+                    .append(RotationText.duration(step))
+                    .append("</td>");
+            if (total > 0) {
+                long took = ran(step) ? step.took().toMillis() : 0;
+                out.append("<td>");
+                if (ran(step)) {
+                    out.append("<div class=\"bar\"><span class=\"oc-")
+                            .append(outcome)
+                            .append("\" style=\"left:")
+                            .append(percent(elapsed, total))
+                            .append(";width:")
+                            .append(percent(took, total))
+                            .append("\"></span></div>");
+                }
+                out.append("</td>");
+                elapsed += took;
+            }
+            out.append("<td class=\"long\">").append(escape(step.detail())).append("</td></tr>\n");
+        }
+        out.append("</tbody>\n</table></div>\n");
+        if (total > 0) {
+            out.append("<p class=\"muted\">Each bar is as long as its step took, out of ")
+                    .append(RotationText.duration(Duration.ofMillis(total)))
+                    .append(", and starts where the steps before it ended.</p>\n");
+        }
+        out.append("</section>\n");
+    }
+
+    /** The scale of the step timeline: the whole rotation, or the steps' sum if that is longer; 0 for no bars. */
+    private static long timelineMillis(RotationReport report) {
+        long steps = report.steps().stream()
+                .filter(HtmlReport::ran)
+                .mapToLong(step -> step.took().toMillis())
+                .sum();
+        if (steps == 0) {
+            return 0;
+        }
+        return Math.max(steps, report.took() == null ? 0 : report.took().toMillis());
+    }
+
+    /** Whether a step took time: a planned step did not run. */
+    private static boolean ran(RotationStep step) {
+        return step.outcome() != RotationStep.Outcome.PLANNED && step.took() != null && !step.took().isNegative();
+    }
+
+    private static String percent(long part, long total) {
+        return String.format(Locale.ROOT, "%.2f%%", 100.0 * part / total);
     }
 
     private static void banner(StringBuilder out, CheckReport report, ReportSummary summary) {
@@ -253,6 +440,10 @@ public final class HtmlReport implements ReportRenderer {
 
     static String css(Status status) {
         return status.name().toLowerCase(Locale.ROOT);
+    }
+
+    static String css(RotationStep.Outcome outcome) {
+        return outcome == null ? "unknown" : outcome.name().toLowerCase(Locale.ROOT);
     }
 
     /** Text as HTML character data or attribute value: nothing a certificate or an error says can become markup. */

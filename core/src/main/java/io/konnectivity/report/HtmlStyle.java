@@ -1,13 +1,18 @@
 package io.konnectivity.report;
 
 import io.konnectivity.check.Status;
+import io.konnectivity.rotate.RotationStep;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** The inline style sheet of the HTML report, with one colour per status shared by banner, table and timeline. */
+/**
+ * The inline style sheets of the HTML reports, with one colour per status shared by banner, table and timeline, and one
+ * per rotation result and step outcome.
+ */
 final class HtmlStyle {
 
-    static final String CSS = """
+    /** Page, banner, sections and text, the same in every report. */
+    private static final String PAGE = """
             *{box-sizing:border-box}
             body{margin:0;font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;\
             color:#1f2328;background:#f6f8fa}
@@ -21,12 +26,20 @@ final class HtmlStyle {
             footer{text-align:center;color:#57606a;font-size:12px;padding:0 0 24px}
             code{font:12px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
             .muted{color:#57606a;font-weight:normal}
+            """;
+
+    /** The check report's summary boxes. */
+    private static final String GLANCE = """
             .glance{display:flex;flex-wrap:wrap;gap:24px}
             .glance>div{flex:1 1 360px}
             .big{font-size:22px;font-weight:600;margin:0 0 4px}
             .counts{list-style:none;padding:0;margin:0;display:flex;flex-wrap:wrap;gap:8px}
             .counts li{border:1px solid #d0d7de;border-radius:6px;padding:6px 12px;min-width:100px}
             .counts .n{display:block;font-size:24px;font-weight:600}
+            """;
+
+    /** Pills and tables, the same in every report. */
+    private static final String TABLES = """
             .pill{display:inline-block;padding:1px 8px;border-radius:10px;font-size:12px;font-weight:600;\
             color:#fff;white-space:nowrap}
             .scroll{overflow-x:auto}
@@ -37,6 +50,10 @@ final class HtmlStyle {
             td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
             td.nowrap{white-space:nowrap}
             td.long{overflow-wrap:anywhere;max-width:32em}
+            """;
+
+    /** The check report's findings and expiry timeline. */
+    private static final String CHECK = """
             .findings{padding-left:20px;margin:0}
             .findings li{margin:4px 0}
             .advice{margin:2px 0 6px;color:#57606a}
@@ -54,7 +71,26 @@ final class HtmlStyle {
             svg .threshold-warning{stroke:#9a6700}
             svg .threshold-critical{stroke:#cf222e}
             svg .marker{stroke:#fff;stroke-width:1}
-            """ + statusColours();
+            """;
+
+    /** The rotation report's facts, before/after tables and step timeline. */
+    private static final String ROTATION = """
+            .facts{display:grid;grid-template-columns:max-content 1fr;gap:2px 16px;margin:0}
+            .facts dt{color:#57606a}
+            .facts dd{margin:0;overflow-wrap:anywhere}
+            table.change{margin:0 0 8px}
+            table.change th{width:12em}
+            td.changed{background:#dafbe1}
+            .note{margin:8px 0 0;padding:8px 12px;background:#fff8c5;border:1px solid #d4a72c;border-radius:6px}
+            .bar{position:relative;height:10px;min-width:160px;background:#f6f8fa;border-radius:2px}
+            .bar span{position:absolute;top:0;bottom:0;min-width:2px;border-radius:2px}
+            """;
+
+    /** The check report's style sheet. */
+    static final String CSS = PAGE + GLANCE + TABLES + CHECK + statusColours();
+
+    /** The rotation report's style sheet: its own before/after tables, step timeline and result colours. */
+    static final String ROTATION_CSS = PAGE + TABLES + ROTATION + rotationColours();
 
     private HtmlStyle() {}
 
@@ -67,6 +103,40 @@ final class HtmlStyle {
             case INVALID -> "#8250df";
             case ERROR -> "#57606a";
         };
+    }
+
+    static String colour(RotationText.Result result) {
+        return switch (result) {
+            case ROTATED -> "#1a7f37";
+            case UNCHANGED -> "#0969da";
+            case ROLLED_BACK -> "#9a6700";
+            case FAILED -> "#cf222e";
+        };
+    }
+
+    static String colour(RotationStep.Outcome outcome) {
+        return switch (outcome) {
+            case DONE -> "#1a7f37";
+            case SKIPPED -> "#57606a";
+            case PLANNED -> "#0969da";
+            case FAILED -> "#cf222e";
+        };
+    }
+
+    /** A background per result for the banner, and one per step outcome for pills, bars and row edges. */
+    private static String rotationColours() {
+        String results = Arrays.stream(RotationText.Result.values())
+                .map(result -> ".bg-" + result.css() + "{background:" + colour(result) + ";color:#fff}\n")
+                .collect(Collectors.joining());
+        String outcomes = Arrays.stream(RotationStep.Outcome.values())
+                .map(outcome -> {
+                    String name = HtmlReport.css(outcome);
+                    String colour = colour(outcome);
+                    return ".oc-" + name + "{background:" + colour + ";color:#fff}\n"
+                            + "tr.step-" + name + " td:first-child{border-left-color:" + colour + "}\n";
+                })
+                .collect(Collectors.joining());
+        return results + outcomes;
     }
 
     private static String statusColours() {

@@ -15,16 +15,23 @@ import io.konnectivity.check.ClusterResult;
 import io.konnectivity.check.Finding;
 import io.konnectivity.check.Location;
 import io.konnectivity.cluster.AgentWorkload;
+import io.konnectivity.rotate.CertificateChange;
+import io.konnectivity.rotate.RotationReport;
+import io.konnectivity.rotate.RotationStep;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.TreeMap;
 
 /**
- * The report as JSON for machines, in the format documented in {@code docs/report-format.md}. The tree is built field
- * by field so that renaming a Java class or record component never changes the format.
+ * The report as JSON for machines, in the formats documented in {@code docs/report-format.md}: the check report and the
+ * rotation report each have their own schema version. The tree is built field by field so that renaming a Java class
+ * or record component never changes the format.
  */
 public final class JsonReport implements ReportRenderer {
+
+    /** The version of the rotation report's JSON format; raised on any incompatible change. */
+    public static final int ROTATION_SCHEMA_VERSION = 1;
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final ObjectWriter writer = mapper.writer(prettyPrinter());
@@ -40,7 +47,44 @@ public final class JsonReport implements ReportRenderer {
                 .put("criticalDays", report.thresholds().criticalDays());
         ArrayNode clusters = root.putArray("clusters");
         report.clusters().forEach(cluster -> clusters.add(cluster(cluster)));
+        return write(root);
+    }
 
+    @Override
+    public String render(RotationReport report) {
+        RotationReport safe = KeyMaterial.redact(report);
+        ObjectNode root = mapper.createObjectNode()
+                .put("schemaVersion", ROTATION_SCHEMA_VERSION)
+                .put("kind", "rotation")
+                .put("cluster", safe.cluster())
+                .put("server", safe.server())
+                .put("mode", safe.mode() == null ? null : safe.mode().name())
+                .put("result", RotationText.result(safe).name())
+                .put("summary", RotationText.summary(safe))
+                .put("exitCode", safe.exitCode())
+                .put("dryRun", RotationText.dryRun(safe))
+                .put("startedAt", instant(safe.startedAt()))
+                .put("tookMillis", safe.took() == null ? null : safe.took().toMillis())
+                .put("backup", safe.backup())
+                .put("csr", safe.csr());
+        ArrayNode steps = root.putArray("steps");
+        safe.steps().forEach(step -> steps.add(step(step)));
+        ArrayNode certificates = root.putArray("certificates");
+        safe.certificates().forEach(change -> certificates.add(change(change)));
+        return write(root);
+    }
+
+    @Override
+    public String fileName() {
+        return "konnectivity-report.json";
+    }
+
+    @Override
+    public String rotationFileName() {
+        return "konnectivity-rotation.json";
+    }
+
+    private String write(ObjectNode root) {
         try {
             return writer.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
@@ -48,9 +92,26 @@ public final class JsonReport implements ReportRenderer {
         }
     }
 
-    @Override
-    public String fileName() {
-        return "konnectivity-report.json";
+    private ObjectNode step(RotationStep step) {
+        return mapper.createObjectNode()
+                .put("name", step.name())
+                .put("outcome", step.outcome() == null ? null : step.outcome().name())
+                .put("detail", step.detail())
+                .put("tookMillis", step.took() == null ? null : step.took().toMillis());
+    }
+
+    private ObjectNode change(CertificateChange change) {
+        ObjectNode node = mapper.createObjectNode().put("what", change.what());
+        node.set("before", change.before() == null ? null : facts(change.before()));
+        node.set("after", change.after() == null ? null : facts(change.after()));
+        node.put("daysAdded", RotationText.daysAdded(change));
+        return node;
+    }
+
+    private ObjectNode facts(CertificateFacts facts) {
+        ObjectNode node = mapper.createObjectNode();
+        addFacts(node, facts);
+        return node;
     }
 
     private ObjectNode cluster(ClusterResult cluster) {

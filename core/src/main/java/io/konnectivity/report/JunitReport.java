@@ -5,6 +5,9 @@ import io.konnectivity.check.CheckReport;
 import io.konnectivity.check.ClusterResult;
 import io.konnectivity.check.Finding;
 import io.konnectivity.check.Status;
+import io.konnectivity.rotate.CertificateChange;
+import io.konnectivity.rotate.RotationReport;
+import io.konnectivity.rotate.RotationStep;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +22,8 @@ import javax.xml.stream.XMLStreamWriter;
 /**
  * The report as JUnit XML, for the test result views of Jenkins and other CI systems: one test suite per cluster, one
  * test case per certificate. CRITICAL, EXPIRED and INVALID certificates fail; a WARNING passes with its warning as
- * output; a cluster that could not be checked is one test case in error.
+ * output; a cluster that could not be checked is one test case in error. A rotation is one test suite named after its
+ * cluster with one test case per step: a failed step fails, a skipped or planned one is skipped.
  */
 public final class JunitReport implements ReportRenderer {
 
@@ -54,8 +58,170 @@ public final class JunitReport implements ReportRenderer {
     }
 
     @Override
+    public String render(RotationReport report) {
+        RotationReport safe = KeyMaterial.redact(report);
+        List<RotationStep> steps = safe.steps();
+        RotationText.Result result = RotationText.result(safe);
+        // A rotation that failed without a failed step, such as one that could not connect, must not pass.
+        boolean resultCase = !result.success()
+                && steps.stream().noneMatch(step -> step.outcome() == RotationStep.Outcome.FAILED);
+        String tests = Integer.toString(steps.size() + (resultCase ? 1 : 0));
+        String failures = Long.toString(count(steps, RotationStep.Outcome.FAILED));
+        String errors = resultCase ? "1" : "0";
+        String skipped = Long.toString(
+                count(steps, RotationStep.Outcome.SKIPPED) + count(steps, RotationStep.Outcome.PLANNED));
+        StringWriter text = new StringWriter();
+        try {
+            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(text);
+            xml.writeStartDocument("UTF-8", "1.0");
+            newLine(xml, 0);
+            xml.writeStartElement("testsuites");
+            xml.writeAttribute("name", "Konnectivity rotation");
+            xml.writeAttribute("tests", tests);
+            xml.writeAttribute("failures", failures);
+            xml.writeAttribute("errors", errors);
+            xml.writeAttribute("skipped", skipped);
+            xml.writeAttribute("time", seconds(safe.took()));
+            xml.writeAttribute("timestamp", timestamp(safe.startedAt()));
+            newLine(xml, 1);
+            xml.writeStartElement("testsuite");
+            attribute(xml, "name", safe.cluster());
+            xml.writeAttribute("tests", tests);
+            xml.writeAttribute("failures", failures);
+            xml.writeAttribute("errors", errors);
+            xml.writeAttribute("skipped", skipped);
+            xml.writeAttribute("time", seconds(safe.took()));
+            xml.writeAttribute("timestamp", timestamp(safe.startedAt()));
+            rotationProperties(xml, safe);
+            for (RotationStep step : steps) {
+                newLine(xml, 2);
+                stepCase(xml, safe, step);
+            }
+            if (resultCase) {
+                newLine(xml, 2);
+                resultCase(xml, safe);
+            }
+            newLine(xml, 2);
+            element(xml, "system-out", rotationOutput(safe));
+            newLine(xml, 1);
+            xml.writeEndElement();
+            newLine(xml, 0);
+            xml.writeEndElement();
+            xml.writeEndDocument();
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("Could not write the JUnit report: " + e.getMessage(), e);
+        }
+        return text + "\n";
+    }
+
+    @Override
     public String fileName() {
         return "konnectivity-junit.xml";
+    }
+
+    @Override
+    public String rotationFileName() {
+        return "konnectivity-rotation-junit.xml";
+    }
+
+    private static void rotationProperties(XMLStreamWriter xml, RotationReport report) throws XMLStreamException {
+        newLine(xml, 2);
+        xml.writeStartElement("properties");
+        property(xml, "server", report.server());
+        property(xml, "mode", RotationText.mode(report));
+        property(xml, "result", RotationText.result(report).name());
+        property(xml, "exitCode", Integer.toString(report.exitCode()));
+        if (report.backup() != null) {
+            property(xml, "backup", report.backup());
+        }
+        if (report.csr() != null) {
+            property(xml, "csr", report.csr());
+        }
+        newLine(xml, 2);
+        xml.writeEndElement();
+    }
+
+    private static void property(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
+        newLine(xml, 3);
+        xml.writeEmptyElement("property");
+        xml.writeAttribute("name", name);
+        attribute(xml, "value", value);
+    }
+
+    /** DONE passes with its detail as output, FAILED fails, SKIPPED and PLANNED are skipped with their detail. */
+    private static void stepCase(XMLStreamWriter xml, RotationReport report, RotationStep step)
+            throws XMLStreamException {
+        xml.writeStartElement("testcase");
+        attribute(xml, "classname", report.cluster());
+        attribute(xml, "name", step.name());
+        xml.writeAttribute("time", seconds(step.took()));
+        newLine(xml, 3);
+        if (step.outcome() == RotationStep.Outcome.FAILED) {
+            xml.writeStartElement("failure");
+            xml.writeAttribute("type", step.outcome().name());
+            attribute(xml, "message", step.detail());
+            text(xml, step.detail() + "\n\nResult: " + RotationText.title(report) + ": " + RotationText.summary(report));
+            xml.writeEndElement();
+        } else if (step.outcome() == RotationStep.Outcome.SKIPPED || step.outcome() == RotationStep.Outcome.PLANNED) {
+            xml.writeEmptyElement("skipped");
+            attribute(xml, "message", step.outcome() + ": " + step.detail());
+        } else {
+            element(xml, "system-out", step.detail());
+        }
+        newLine(xml, 2);
+        xml.writeEndElement();
+    }
+
+    private static void resultCase(XMLStreamWriter xml, RotationReport report) throws XMLStreamException {
+        xml.writeStartElement("testcase");
+        attribute(xml, "classname", report.cluster());
+        xml.writeAttribute("name", "rotation");
+        xml.writeAttribute("time", seconds(report.took()));
+        newLine(xml, 3);
+        xml.writeStartElement("error");
+        xml.writeAttribute("type", RotationText.result(report).name());
+        attribute(xml, "message", RotationText.summary(report));
+        text(xml, RotationText.summary(report));
+        xml.writeEndElement();
+        newLine(xml, 2);
+        xml.writeEndElement();
+    }
+
+    /** The result, the certificates before and after and the objects made: what a build log should keep. */
+    private static String rotationOutput(RotationReport report) {
+        StringBuilder text = new StringBuilder(RotationText.title(report))
+                .append(": ")
+                .append(RotationText.summary(report))
+                .append('\n')
+                .append(RotationText.facts(report))
+                .append('\n')
+                .append(RotationText.objects(report));
+        if (report.certificates().isEmpty()) {
+            text.append('\n').append(RotationText.noCertificates(report));
+        }
+        for (CertificateChange change : report.certificates()) {
+            String added = RotationText.added(change);
+            text.append("\n").append(change.what()).append(added == null ? "" : ": " + added);
+            for (RotationText.Fact fact : RotationText.FACTS) {
+                text.append("\n  ")
+                        .append(fact.label())
+                        .append(": ")
+                        .append(RotationText.before(change.before(), fact));
+                if (change.after() != null) {
+                    text.append(" -> ").append(RotationText.after(report, change.after(), fact));
+                }
+            }
+        }
+        String note = RotationText.afterNote(report);
+        if (note != null) {
+            text.append('\n').append(note);
+        }
+        return text.toString();
+    }
+
+    private static long count(List<RotationStep> steps, RotationStep.Outcome outcome) {
+        return steps.stream().filter(step -> step.outcome() == outcome).count();
     }
 
     private static void testSuite(XMLStreamWriter xml, ClusterResult cluster) throws XMLStreamException {

@@ -6,11 +6,15 @@ import io.konnectivity.check.CheckReport.ClusterCertificate;
 import io.konnectivity.check.ClusterResult;
 import io.konnectivity.check.Finding;
 import io.konnectivity.check.Status;
+import io.konnectivity.rotate.CertificateChange;
+import io.konnectivity.rotate.RotationReport;
+import io.konnectivity.rotate.RotationStep;
 import java.util.List;
 
 /**
  * The report as GitHub-flavoured Markdown, short enough for a pull request comment or a build summary. Past
  * {@code maxRows} certificates only the ones that are not OK are listed, so nothing that needs attention is left out.
+ * A rotation is summed up with its certificates before and after and its steps.
  */
 public final class MarkdownReport implements ReportRenderer {
 
@@ -42,8 +46,90 @@ public final class MarkdownReport implements ReportRenderer {
     }
 
     @Override
+    public String render(RotationReport report) {
+        RotationReport safe = KeyMaterial.redact(report);
+        StringBuilder out = new StringBuilder();
+        out.append("## Konnectivity rotation of ")
+                .append(escape(safe.cluster()))
+                .append(": ")
+                .append(RotationText.title(safe))
+                .append("\n\n")
+                .append(escape(RotationText.summary(safe)))
+                .append("\n\n- Server: ")
+                .append(escape(safe.server()))
+                .append("\n- ")
+                .append(escape(RotationText.facts(safe)))
+                .append("\n- ")
+                .append(escape(RotationText.objects(safe)))
+                .append('\n');
+        changes(out, safe);
+        steps(out, safe.steps());
+        return out.toString();
+    }
+
+    @Override
     public String fileName() {
         return "konnectivity-report.md";
+    }
+
+    @Override
+    public String rotationFileName() {
+        return "konnectivity-rotation.md";
+    }
+
+    private static void changes(StringBuilder out, RotationReport report) {
+        out.append("\n### Certificates\n\n");
+        if (report.certificates().isEmpty()) {
+            out.append(RotationText.noCertificates(report)).append('\n');
+            return;
+        }
+        List<CertificateChange> changes = report.certificates();
+        for (int index = 0; index < changes.size(); index++) {
+            CertificateChange change = changes.get(index);
+            String added = RotationText.added(change);
+            out.append(index == 0 ? "**" : "\n**")
+                    .append(escape(change.what()))
+                    .append(added == null ? "**" : "**: " + added)
+                    .append("\n\n| | Before | ")
+                    .append(RotationText.afterHeading(report))
+                    .append(" |\n| --- | --- | --- |\n");
+            for (RotationText.Fact fact : RotationText.FACTS) {
+                out.append("| ")
+                        .append(fact.label())
+                        .append(" | ")
+                        .append(escape(RotationText.before(change.before(), fact)))
+                        .append(" | ")
+                        .append(escape(RotationText.after(report, change.after(), fact)))
+                        .append(" |\n");
+            }
+        }
+        String note = RotationText.afterNote(report);
+        if (note != null) {
+            out.append("\n**Note:** ").append(escape(note)).append('\n');
+        }
+    }
+
+    private static void steps(StringBuilder out, List<RotationStep> steps) {
+        out.append("\n### Steps\n\n");
+        if (steps.isEmpty()) {
+            out.append("No step was taken.\n");
+            return;
+        }
+        out.append("| # | Step | Outcome | Took | Detail |\n| ---: | --- | --- | ---: | --- |\n");
+        int number = 1;
+        for (RotationStep step : steps) {
+            out.append("| ")
+                    .append(number++)
+                    .append(" | ")
+                    .append(escape(step.name()))
+                    .append(" | **")
+                    .append(step.outcome())
+                    .append("** | ")
+                    .append(RotationText.duration(step))
+                    .append(" | ")
+                    .append(escape(step.detail()))
+                    .append(" |\n");
+        }
     }
 
     private static void heading(StringBuilder out, CheckReport report, ReportSummary summary) {

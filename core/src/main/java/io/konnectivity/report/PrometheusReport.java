@@ -6,14 +6,30 @@ import io.konnectivity.check.CheckReport.ClusterCertificate;
 import io.konnectivity.check.ClusterResult;
 import io.konnectivity.check.Location;
 import io.konnectivity.check.Status;
+import io.konnectivity.rotate.CertificateChange;
+import io.konnectivity.rotate.RotationReport;
+import io.konnectivity.rotate.RotationStep;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The report as Prometheus metrics in the text exposition format 0.0.4, for the node exporter's textfile collector or
  * a Pushgateway. Samples carry no timestamps: the collector adds its own.
  */
 public final class PrometheusReport implements ReportRenderer {
+
+    private static final String EXPIRY = "konnectivity_certificate_expiry_timestamp_seconds";
+
+    /**
+     * The check and the rotation report both give {@link #EXPIRY}, with labels of their own; collectors that read both
+     * files into one family (the node exporter's textfile collector, a Pushgateway) insist on the same help text.
+     */
+    private static final String EXPIRY_HELP = "When the certificate expires (notAfter).";
+
+    private static final List<RotationText.Result> RESULTS = List.of(RotationText.Result.values());
 
     private static final List<Status> CERTIFICATE_STATUSES = Arrays.stream(Status.values())
             .filter(status -> status != Status.ERROR)
@@ -24,12 +40,12 @@ public final class PrometheusReport implements ReportRenderer {
         StringBuilder out = new StringBuilder();
         List<ClusterCertificate> certificates = report.byExpiry();
 
-        family(out, "konnectivity_certificate_expiry_timestamp_seconds", "When the certificate expires (notAfter).");
+        family(out, EXPIRY, EXPIRY_HELP);
         certificates.stream()
                 .filter(entry -> entry.certificate().facts() != null)
                 .forEach(entry -> sample(
                         out,
-                        "konnectivity_certificate_expiry_timestamp_seconds",
+                        EXPIRY,
                         labels(entry),
                         entry.certificate().facts().notAfter().getEpochSecond()));
 
@@ -72,9 +88,103 @@ public final class PrometheusReport implements ReportRenderer {
         return out.toString();
     }
 
+    /**
+     * A rotation as metrics: whether it worked, how it ended, how long it and each step took, and the expiry of each
+     * certificate before and, once it is in use, after.
+     */
+    @Override
+    public String render(RotationReport report) {
+        RotationReport safe = KeyMaterial.redact(report);
+        StringBuilder out = new StringBuilder();
+        String labels = label("cluster", safe.cluster()) + "," + label("mode", RotationText.mode(safe));
+        RotationText.Result result = RotationText.result(safe);
+
+        family(
+                out,
+                "konnectivity_rotation_success",
+                "1 when the rotation renewed the certificate or found nothing to do, 0 when it was rolled back or"
+                        + " failed.");
+        sample(out, "konnectivity_rotation_success", labels, result.success() ? 1 : 0);
+
+        family(out, "konnectivity_rotation_result", "1 for how the rotation ended, 0 for the other results.");
+        RESULTS.forEach(each -> sample(
+                out,
+                "konnectivity_rotation_result",
+                labels + "," + label("result", each.name()),
+                each == result ? 1 : 0));
+
+        family(out, "konnectivity_rotation_duration_seconds", "How long the rotation took.");
+        sample(out, "konnectivity_rotation_duration_seconds", labels, RotationText.seconds(safe.took()));
+
+        family(out, "konnectivity_rotation_step_duration_seconds", "How long each step of the rotation took.");
+        stepDurations(safe).forEach((stepLabels, took) -> sample(
+                out, "konnectivity_rotation_step_duration_seconds", stepLabels, RotationText.seconds(took)));
+
+        family(out, EXPIRY, EXPIRY_HELP);
+        expiries(safe).forEach((expiryLabels, seconds) -> sample(out, EXPIRY, expiryLabels, seconds));
+
+        family(out, "konnectivity_rotation_timestamp_seconds", "When the rotation started.");
+        if (safe.startedAt() != null) {
+            sample(
+                    out,
+                    "konnectivity_rotation_timestamp_seconds",
+                    labels,
+                    safe.startedAt().getEpochSecond());
+        }
+        return out.toString();
+    }
+
     @Override
     public String fileName() {
         return "konnectivity.prom";
+    }
+
+    @Override
+    public String rotationFileName() {
+        return "konnectivity-rotation.prom";
+    }
+
+    /**
+     * One sample per step that ran, by step and outcome; a planned step did not run. A step that ran twice with the
+     * same outcome adds up, as each series must be unique.
+     */
+    private static Map<String, Duration> stepDurations(RotationReport report) {
+        Map<String, Duration> durations = new LinkedHashMap<>();
+        for (RotationStep step : report.steps()) {
+            if (step.outcome() == RotationStep.Outcome.PLANNED) {
+                continue;
+            }
+            String labels = String.join(
+                    ",",
+                    label("cluster", report.cluster()),
+                    label("step", step.name()),
+                    label("outcome", step.outcome() == null ? null : step.outcome().name()));
+            durations.merge(labels, step.took() == null ? Duration.ZERO : step.took(), Duration::plus);
+        }
+        return durations;
+    }
+
+    /**
+     * The expiry before the rotation, and after it only when the new certificate is in use: after a rollback or a
+     * failure the certificate issued is not, and an alert on it would be wrong.
+     */
+    private static Map<String, Long> expiries(RotationReport report) {
+        boolean inUse = RotationText.result(report) == RotationText.Result.ROTATED;
+        Map<String, Long> expiries = new LinkedHashMap<>();
+        for (CertificateChange change : report.certificates()) {
+            String labels = label("cluster", report.cluster()) + "," + label("what", change.what());
+            if (change.before() != null && change.before().notAfter() != null) {
+                expiries.putIfAbsent(
+                        labels + "," + label("phase", "before"),
+                        change.before().notAfter().getEpochSecond());
+            }
+            if (inUse && change.after() != null && change.after().notAfter() != null) {
+                expiries.putIfAbsent(
+                        labels + "," + label("phase", "after"),
+                        change.after().notAfter().getEpochSecond());
+            }
+        }
+        return expiries;
     }
 
     private static void tunnel(StringBuilder out, ClusterResult cluster) {
@@ -92,6 +202,10 @@ public final class PrometheusReport implements ReportRenderer {
     }
 
     private static void sample(StringBuilder out, String name, String labels, long value) {
+        sample(out, name, labels, Long.toString(value));
+    }
+
+    private static void sample(StringBuilder out, String name, String labels, String value) {
         out.append(name);
         if (labels != null) {
             out.append('{').append(labels).append('}');

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** The formats a check report can be rendered in. */
+/** The formats a check report or a rotation report can be rendered in. */
 public enum ReportFormat {
     /** Fixed-width text for a terminal or a build log; printed, never written by {@link ReportWriter}. */
     TABLE(false),

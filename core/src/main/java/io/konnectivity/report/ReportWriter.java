@@ -1,6 +1,7 @@
 package io.konnectivity.report;
 
 import io.konnectivity.check.CheckReport;
+import io.konnectivity.rotate.RotationReport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -9,8 +10,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
-/** Writes a check report into a directory, one file per format. */
+/**
+ * Writes a check report or a rotation report into a directory, one file per format. The two reports have files of their
+ * own, so a rotation never overwrites the check report beside it.
+ */
 public final class ReportWriter {
 
     private final List<ReportFormat> formats;
@@ -29,11 +34,25 @@ public final class ReportWriter {
 
     /** Renders and writes every format into {@code directory}, creating it if needed; returns the files written. */
     public List<Path> write(CheckReport report, Path directory) throws IOException {
+        return write(directory, ReportRenderer::fileName, renderer -> renderer.render(report));
+    }
+
+    /**
+     * Renders and writes every format of a rotation report into {@code directory}, creating it if needed, under the
+     * rotation's own file names such as {@code konnectivity-rotation.json}; returns the files written.
+     */
+    public List<Path> write(RotationReport report, Path directory) throws IOException {
+        return write(directory, ReportRenderer::rotationFileName, renderer -> renderer.render(report));
+    }
+
+    private List<Path> write(
+            Path directory, Function<ReportRenderer, String> fileName, Function<ReportRenderer, String> content)
+            throws IOException {
         Files.createDirectories(directory);
         List<Path> written = new ArrayList<>();
         for (ReportFormat format : formats) {
             ReportRenderer renderer = format.renderer();
-            written.add(writeAtomically(directory.resolve(renderer.fileName()), renderer.render(report)));
+            written.add(writeAtomically(directory.resolve(fileName.apply(renderer)), content.apply(renderer)));
         }
         return written;
     }

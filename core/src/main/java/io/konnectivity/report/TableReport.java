@@ -6,10 +6,17 @@ import io.konnectivity.check.ClusterResult;
 import io.konnectivity.check.Finding;
 import io.konnectivity.check.Status;
 import io.konnectivity.cluster.AgentWorkload;
+import io.konnectivity.rotate.CertificateChange;
+import io.konnectivity.rotate.RotationReport;
+import io.konnectivity.rotate.RotationStep;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
-/** The report as a fixed-width text table for a terminal or a build log, with ANSI colours only when asked for. */
+/**
+ * The report as a fixed-width text table for a terminal or a build log, with ANSI colours only when asked for. It is
+ * plain ASCII apart from what the clusters say, so it reads the same in a console of any code page.
+ */
 public final class TableReport implements ReportRenderer {
 
     private static final String RESET = "\u001B[0m";
@@ -17,6 +24,8 @@ public final class TableReport implements ReportRenderer {
     private static final int[] MAX_WIDTHS = {8, 6, 10, 40, 64, 64};
     private static final int DAYS_COLUMN = 1;
     private static final int MAX_LINE = 200;
+    private static final int OUTCOME_WIDTH = 7;
+    private static final int STEP_WIDTH = 24;
 
     private final boolean colour;
 
@@ -47,9 +56,130 @@ public final class TableReport implements ReportRenderer {
         return out.toString();
     }
 
+    /** A header with the result, the steps one per line, then each certificate before and after. */
+    @Override
+    public String render(RotationReport report) {
+        RotationReport safe = KeyMaterial.redact(report);
+        StringBuilder out = new StringBuilder();
+        out.append(line(safe.cluster())).append("  ");
+        if (safe.server() != null && !safe.server().isBlank()) {
+            out.append(line(safe.server())).append("  ");
+        }
+        out.append(result(RotationText.result(safe), RotationText.title(safe)))
+                .append("\n  ")
+                .append(printable(RotationText.summary(safe)))
+                .append("\n  ")
+                .append(printable(RotationText.facts(safe)))
+                .append("\n  ")
+                .append(printable(RotationText.objects(safe)))
+                .append('\n');
+        steps(out, safe.steps());
+        changes(out, safe);
+        return out.toString();
+    }
+
     @Override
     public String fileName() {
         return "konnectivity-report.txt";
+    }
+
+    @Override
+    public String rotationFileName() {
+        return "konnectivity-rotation.txt";
+    }
+
+    private void steps(StringBuilder out, List<RotationStep> steps) {
+        if (steps.isEmpty()) {
+            out.append("  no step was taken\n");
+            return;
+        }
+        int nameWidth = steps.stream()
+                .mapToInt(step -> Math.min(printable(step.name()).length(), STEP_WIDTH))
+                .max()
+                .orElse(0);
+        int tookWidth = steps.stream()
+                .mapToInt(step -> RotationText.duration(step).length())
+                .max()
+                .orElse(0);
+        out.append("  steps:\n");
+        for (RotationStep step : steps) {
+            String outcome = pad(Objects.toString(step.outcome(), "?"), OUTCOME_WIDTH);
+            out.append("    ")
+                    .append(colour ? colourOf(step.outcome()) + outcome + RESET : outcome)
+                    .append("  ")
+                    .append(pad(truncate(printable(step.name()), STEP_WIDTH), nameWidth))
+                    .append("  ")
+                    .append(padLeft(RotationText.duration(step), tookWidth))
+                    .append("  ")
+                    .append(printable(step.detail()))
+                    .append('\n');
+        }
+    }
+
+    private static void changes(StringBuilder out, RotationReport report) {
+        out.append("  certificates:\n");
+        if (report.certificates().isEmpty()) {
+            out.append("    ").append(RotationText.noCertificates(report)).append('\n');
+            return;
+        }
+        int labelWidth = RotationText.FACTS.stream()
+                .mapToInt(fact -> fact.label().length())
+                .max()
+                .orElse(0);
+        for (CertificateChange change : report.certificates()) {
+            String added = RotationText.added(change);
+            out.append("    ")
+                    .append(printable(change.what()))
+                    .append(": ")
+                    .append(added == null ? RotationText.noAfter(report) : added)
+                    .append('\n');
+            for (RotationText.Fact fact : RotationText.FACTS) {
+                out.append("      ")
+                        .append(pad(fact.label().toLowerCase(Locale.ROOT), labelWidth))
+                        .append("  ")
+                        .append(printable(beforeAfter(report, change, fact)))
+                        .append('\n');
+            }
+        }
+        String note = RotationText.afterNote(report);
+        if (note != null) {
+            out.append("    note: ").append(note).append('\n');
+        }
+    }
+
+    /** Such as {@code 1f2e3d4c -> 7a8b9c0d} or {@code CN=x (unchanged)}; only the value before without a new one. */
+    private static String beforeAfter(RotationReport report, CertificateChange change, RotationText.Fact fact) {
+        String before = RotationText.before(change.before(), fact);
+        if (change.after() == null) {
+            return before;
+        }
+        String after = RotationText.after(report, change.after(), fact);
+        return change.before() != null && before.equals(after) ? before + " (unchanged)" : before + " -> " + after;
+    }
+
+    private String result(RotationText.Result result, String title) {
+        if (!colour) {
+            return title;
+        }
+        String code =
+                switch (result) {
+                    case ROTATED -> "\u001B[32m";
+                    case UNCHANGED -> "\u001B[36m";
+                    case ROLLED_BACK -> "\u001B[33m";
+                    case FAILED -> "\u001B[1;31m";
+                };
+        return code + title + RESET;
+    }
+
+    private static String colourOf(RotationStep.Outcome outcome) {
+        if (outcome == null) {
+            return "\u001B[35m";
+        }
+        return switch (outcome) {
+            case DONE -> "\u001B[32m";
+            case SKIPPED, PLANNED -> "\u001B[36m";
+            case FAILED -> "\u001B[1;31m";
+        };
     }
 
     private void checked(StringBuilder out, ClusterResult.Checked cluster, int[] widths) {

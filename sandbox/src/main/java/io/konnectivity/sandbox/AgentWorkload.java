@@ -40,20 +40,12 @@ final class AgentWorkload {
     private static final String SAFE_CHARACTERS = "bcdfghjklmnpqrstvwxz2456789";
 
     private final SandboxScenario scenario;
-    private final Instant certificateNotAfter;
-    private final Instant started;
     private final Random names;
     private final String templateHash;
 
-    /**
-     * @param certificateNotAfter when the certificate the pods load at start expires
-     * @param started when the pods started
-     * @param names the source of generated name suffixes, seeded so that a scenario always gets the same names
-     */
-    AgentWorkload(SandboxScenario scenario, Instant certificateNotAfter, Instant started, Random names) {
+    /** @param names the source of generated name suffixes, seeded so that a scenario always gets the same names */
+    AgentWorkload(SandboxScenario scenario, Random names) {
         this.scenario = scenario;
-        this.certificateNotAfter = certificateNotAfter;
-        this.started = started;
         this.names = names;
         this.templateHash = suffix(10);
     }
@@ -121,52 +113,48 @@ final class AgentWorkload {
 
     /** The ReplicaSet a Deployment's pods belong to. */
     ReplicaSet replicaSet(HasMetadata deployment) {
-        int replicas = scenario.agentReplicas();
-        Map<String, String> labels = new LinkedHashMap<>(podLabels());
-        labels.put("pod-template-hash", templateHash);
-        return new ReplicaSetBuilder()
-                .withNewMetadata()
-                .withName(NAME + "-" + templateHash)
-                .withNamespace(AksObjects.KUBE_SYSTEM)
-                .withLabels(labels)
-                .addToAnnotations("deployment.kubernetes.io/revision", "1")
-                .withOwnerReferences(ownerReference(deployment))
-                .endMetadata()
-                .withNewSpec()
-                .withReplicas(replicas)
-                .withNewSelector()
-                .withMatchLabels(Map.of("app", NAME, "pod-template-hash", templateHash))
-                .endSelector()
-                .withTemplate(template(labels))
-                .endSpec()
-                .withNewStatus()
-                .withObservedGeneration(1L)
-                .withReplicas(replicas)
-                .withReadyReplicas(replicas)
-                .withAvailableReplicas(replicas)
-                .withFullyLabeledReplicas(replicas)
-                .endStatus()
-                .build();
+        return replicaSet(deployment, template(podLabels()), templateHash, scenario.agentReplicas());
     }
 
-    /** A running, ready agent pod on the given node, owned by the ReplicaSet or DaemonSet. */
-    Pod pod(HasMetadata owner, AksObjects.Node node) {
-        Map<String, String> labels = new LinkedHashMap<>(podLabels());
+    /** A running, ready agent pod of the seeded template on the given node, owned by the ReplicaSet or DaemonSet. */
+    Pod pod(HasMetadata owner, AksObjects.Node node, Instant started, Map<String, String> loadedCertificate) {
+        return pod(owner, template(podLabels()), templateHash, node, started, loadedCertificate);
+    }
+
+    /**
+     * A running, ready agent pod made from a template, as the ReplicaSet or DaemonSet controller makes it, annotated
+     * with what the agent loaded when it started.
+     */
+    Pod pod(
+            HasMetadata owner,
+            PodTemplateSpec template,
+            String hash,
+            AksObjects.Node node,
+            Instant started,
+            Map<String, String> loadedCertificate) {
+        Map<String, String> labels = new LinkedHashMap<>(template.getMetadata().getLabels());
         String name;
         if (isDeployment()) {
-            labels.put("pod-template-hash", templateHash);
-            name = NAME + "-" + templateHash + "-" + suffix(5);
+            labels.put("pod-template-hash", hash);
+            name = NAME + "-" + hash + "-" + suffix(5);
         } else {
-            labels.put("controller-revision-hash", templateHash);
+            labels.put("controller-revision-hash", hash);
             labels.put("pod-template-generation", "1");
             name = NAME + "-" + suffix(5);
         }
-        PodSpec spec = new PodSpecBuilder(podSpec()).withNodeName(node.name()).build();
-        PodBuilder pod = new PodBuilder()
+        Map<String, String> annotations = new LinkedHashMap<>();
+        if (template.getMetadata().getAnnotations() != null) {
+            annotations.putAll(template.getMetadata().getAnnotations());
+        }
+        annotations.putAll(loadedCertificate);
+        PodSpec spec =
+                new PodSpecBuilder(template.getSpec()).withNodeName(node.name()).build();
+        return new PodBuilder()
                 .withNewMetadata()
                 .withName(name)
                 .withNamespace(AksObjects.KUBE_SYSTEM)
                 .withLabels(labels)
+                .withAnnotations(annotations)
                 .withOwnerReferences(ownerReference(owner))
                 .endMetadata()
                 .withSpec(spec)
@@ -209,16 +197,50 @@ final class AgentWorkload {
                 .withNewRunning(started.plusSeconds(2).toString())
                 .endState()
                 .endContainerStatus()
-                .endStatus();
-        if (usesCertificate()) {
-            pod.editMetadata()
-                    .addToAnnotations(PodLogs.LOADED_CERTIFICATE_NOT_AFTER, certificateNotAfter.toString())
-                    .endMetadata();
-        }
-        return pod.build();
+                .endStatus()
+                .build();
     }
 
-    private boolean usesCertificate() {
+    /** A fresh pod-template-hash, as a changed template gets. */
+    String newTemplateHash() {
+        return suffix(10);
+    }
+
+    ReplicaSet replicaSet(HasMetadata deployment, PodTemplateSpec template, String hash, int replicas) {
+        Map<String, String> labels = new LinkedHashMap<>(template.getMetadata().getLabels());
+        labels.put("pod-template-hash", hash);
+        Map<String, String> selector = new LinkedHashMap<>(selector());
+        selector.put("pod-template-hash", hash);
+        PodTemplateSpec hashed = new PodTemplateSpecBuilder(template)
+                .editMetadata()
+                .withLabels(labels)
+                .endMetadata()
+                .build();
+        return new ReplicaSetBuilder()
+                .withNewMetadata()
+                .withName(NAME + "-" + hash)
+                .withNamespace(AksObjects.KUBE_SYSTEM)
+                .withLabels(labels)
+                .withOwnerReferences(ownerReference(deployment))
+                .endMetadata()
+                .withNewSpec()
+                .withReplicas(replicas)
+                .withNewSelector()
+                .withMatchLabels(selector)
+                .endSelector()
+                .withTemplate(hashed)
+                .endSpec()
+                .withNewStatus()
+                .withObservedGeneration(1L)
+                .withReplicas(replicas)
+                .withReadyReplicas(replicas)
+                .withAvailableReplicas(replicas)
+                .withFullyLabeledReplicas(replicas)
+                .endStatus()
+                .build();
+    }
+
+    boolean usesCertificate() {
         return scenario.agentAuthentication() == SandboxScenario.AgentAuth.CLIENT_CERTIFICATE;
     }
 

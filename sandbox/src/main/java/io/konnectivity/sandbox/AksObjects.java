@@ -64,16 +64,18 @@ final class AksObjects {
 
         Instant started =
                 agentCertificate.certificate().getNotBefore().toInstant().plus(Duration.ofMinutes(5));
-        AgentWorkload agent = new AgentWorkload(
-                scenario,
-                agentCertificate.certificate().getNotAfter().toInstant(),
-                started,
-                new Random(scenario.clusterName().hashCode()));
+        AgentWorkload agent =
+                new AgentWorkload(scenario, new Random(scenario.clusterName().hashCode()));
+        Map<String, String> loaded = agent.usesCertificate()
+                ? LoadedCertificate.valid(
+                                agentCertificate.certificate().getNotAfter().toInstant())
+                        .annotations()
+                : Map.of();
         seedCompanions(store, agent);
         HasMetadata workload = store.apply(agent.workload());
         HasMetadata owner = agent.isDeployment() ? store.apply(agent.replicaSet(workload)) : workload;
         for (int i = 0; i < scenario.agentReplicas(); i++) {
-            store.apply(agent.pod(owner, new Node(nodeName(i), i)));
+            store.apply(agent.pod(owner, new Node(nodeName(i), i), started, loaded));
         }
 
         if (scenario.extraTlsSecrets()) {
@@ -269,6 +271,18 @@ final class AksObjects {
     static String nodeName(int index) {
         String instance = Integer.toString(index, 36);
         return NODE_POOL + "0".repeat(Math.max(0, 6 - instance.length())) + instance;
+    }
+
+    /** The node index a scale-set instance name carries, or 0 for a name of another pool. */
+    static int nodeIndex(String nodeName) {
+        if (!nodeName.startsWith(NODE_POOL)) {
+            return 0;
+        }
+        try {
+            return Integer.parseInt(nodeName.substring(NODE_POOL.length()), 36);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     private static String base64(String text) {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -78,7 +79,7 @@ record ApiRequest(
             case PUT -> "update";
             case PATCH -> "patch";
             case DELETE -> name == null ? "deletecollection" : "delete";
-            default -> method.name().toLowerCase();
+            default -> method.name().toLowerCase(Locale.ROOT);
         };
     }
 

@@ -22,9 +22,6 @@ import java.util.stream.Collectors;
  */
 final class PodLogs {
 
-    /** The pod annotation that says until when the agent certificate the pod loaded at start is valid. */
-    static final String LOADED_CERTIFICATE_NOT_AFTER = "sandbox.konnectivity.io/loaded-certificate-not-after";
-
     private static final Set<String> KUBELET_LOG_OPTIONS =
             Set.of("follow", "limitBytes", "previous", "sinceSeconds", "sinceTime", "tailLines", "timestamps");
     private static final DateTimeFormatter KLOG_TIME =
@@ -54,10 +51,7 @@ final class PodLogs {
     }
 
     private boolean tunnelDown(Pod pod) {
-        String loadedNotAfter = pod.getMetadata().getAnnotations() == null
-                ? null
-                : pod.getMetadata().getAnnotations().get(LOADED_CERTIFICATE_NOT_AFTER);
-        return loadedNotAfter != null && scenario.clock().instant().isAfter(Instant.parse(loadedNotAfter));
+        return LoadedCertificate.of(pod).tunnelDownAt(scenario.clock().instant());
     }
 
     private String tunnelError(Pod pod, String container, Map<String, String> query) {

@@ -22,7 +22,8 @@ import java.util.logging.Logger;
 /**
  * A simulated AKS cluster on loopback: fabric8's mock API server in CRUD mode, seeded with the objects around the
  * Konnectivity agent, behind a TLS endpoint whose certificate the cluster's own CA signed, and a kubeconfig to reach
- * it. A simulator for tests and trials, not a Kubernetes API server: nothing reconciles, schedules or signs.
+ * it. A simulator for tests and trials, not a Kubernetes API server: only the few controllers the tunnel's renewal
+ * involves are simulated (agent rollouts, evictions, the client CSR signer).
  */
 public final class SandboxCluster implements AutoCloseable {
 
@@ -88,7 +89,7 @@ public final class SandboxCluster implements AutoCloseable {
                 new Context(),
                 new MockWebServer(),
                 new HashMap<>(),
-                new SimulatedApiServer(crud, scenario, ADMIN_USER),
+                new SimulatedApiServer(crud, scenario, ADMIN_USER, pki),
                 false);
         TlsRelay relay = null;
         Path directory = null;

@@ -127,7 +127,7 @@ class SandboxScenarioTest {
                             .list()
                             .getItems())
                     .allSatisfy(pod -> assertThat(pod.getMetadata().getAnnotations())
-                            .doesNotContainKey(PodLogs.LOADED_CERTIFICATE_NOT_AFTER));
+                            .doesNotContainKey(LoadedCertificate.NOT_AFTER_ANNOTATION));
         }
     }
 

@@ -1,0 +1,50 @@
+package io.konnectivity.cli;
+
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.konnectivity.check.AgentNames;
+import io.konnectivity.cluster.ClusterConnection;
+import io.konnectivity.cluster.ClusterTarget;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+
+/** The one place a private key leaves the cluster: an explicit local backup file only its owner can read. */
+final class LocalBackup {
+
+    private LocalBackup() {}
+
+    static void write(ClusterTarget target, AgentNames names, Path file) throws Exception {
+        try (ClusterConnection connection = ClusterConnection.open(target, Duration.ofSeconds(30))) {
+            Secret secret = connection.client().secrets().inNamespace(names.namespace()).withName(names.secret()).get();
+            if (secret == null) {
+                throw new IllegalArgumentException("The Secret " + names.secretPath() + " does not exist.");
+            }
+            Secret clean = new SecretBuilder(secret)
+                    .editMetadata()
+                    .withResourceVersion(null)
+                    .withUid(null)
+                    .withManagedFields()
+                    .withCreationTimestamp(null)
+                    .endMetadata()
+                    .build();
+            createOwnerOnly(file, Serialization.asYaml(clean));
+        }
+    }
+
+    private static void createOwnerOnly(Path file, String content) throws IOException {
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (FileAlreadyExistsException e) {
+            throw new IOException("The backup file " + file + " already exists; choose a new name.");
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(file);
+        }
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+    }
+}
