@@ -114,7 +114,8 @@ final class RotateCommand implements Callable<Integer> {
                 .withRestart(restart)
                 .withKeepBackups(keepBackups)
                 .withKeepCsr(keepCsr)
-                .withTimeouts(Duration.ofSeconds(approvalTimeoutSeconds), Duration.ofSeconds(rolloutTimeoutSeconds))
+                .withApprovalTimeout(Duration.ofSeconds(approvalTimeoutSeconds))
+                .withRolloutTimeout(Duration.ofSeconds(rolloutTimeoutSeconds))
                 .withLockDuration(Duration.ofSeconds(lockSeconds));
         if (!dryRun && !confirmed(target)) {
             spec.commandLine().getErr().println("konnectivity: not confirmed; nothing was changed.");

@@ -104,10 +104,16 @@ final class AksFindings {
                         + Duration.between(now, notAfter).toDays() + " days), and the tunnel (kubectl logs, exec,"
                         + " webhooks, metrics) stops then."
                 : " Its Konnectivity agent certificate ran out on " + DATE.format(notAfter) + ".";
-        String advice = notAfter.isAfter(now) && scheduleBy.isAfter(now)
-                ? "Schedule " + rotateNow + " before " + DATE.format(notAfter) + ", best by " + DATE.format(scheduleBy)
-                        + "."
-                : "Renew it now: " + rotateNow + ".";
+        String advice;
+        if (!notAfter.isAfter(now)) {
+            advice = "Renew it now: " + rotateNow + ".";
+        } else if (scheduleBy.isAfter(now)) {
+            advice = "Schedule " + rotateNow + " before " + DATE.format(notAfter) + ", best by "
+                    + DATE.format(scheduleBy) + ".";
+        } else {
+            advice = "Schedule " + rotateNow + " before " + DATE.format(notAfter) + ", within the next days: it is"
+                    + " inside the " + thresholds.warnDays() + "-day warning period.";
+        }
         return new Finding(level, "AKS_RBAC_DISABLED", object, never + when, advice);
     }
 

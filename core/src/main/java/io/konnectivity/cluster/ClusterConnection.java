@@ -13,7 +13,9 @@ public record ClusterConnection(KubernetesClient client, String server, String c
         String context = kubeconfig.requireContext(target.context());
         var config = kubeconfig.clientConfig(context, timeout);
         return new ClusterConnection(
-                new KubernetesClientBuilder().withConfig(config).build(), config.getMasterUrl(), context);
+                new KubernetesClientBuilder().withConfig(config).build(),
+                KubeconfigFile.withoutTrailingSlash(config.getMasterUrl()),
+                context);
     }
 
     /** One line for a failed call, naming the server, the credential and what was being done. */

@@ -26,7 +26,10 @@ public final class ClusterErrors {
         }
         Throwable tls = find(error, SSLException.class, CertificateException.class, CertPathValidatorException.class);
         if (tls != null) {
-            return "TLS with " + server + " failed while " + action + ": " + oneLine(tls)
+            String why = find(error, java.security.cert.CertPathBuilderException.class) != null
+                    ? "the server's certificate is not signed by a CA the kubeconfig trusts"
+                    : oneLine(tls);
+            return "TLS with " + server + " failed while " + action + ": " + why
                     + ". The kubeconfig's certificate-authority does not match the API server's certificate,"
                     + " or the server is not the one the kubeconfig names.";
         }

@@ -105,7 +105,7 @@ public final class KubeconfigFile {
 
     /** The API server URL of {@code context}. */
     public String server(String context) throws ClusterAccessException {
-        return clientConfig(context, Duration.ofSeconds(10)).getMasterUrl();
+        return withoutTrailingSlash(clientConfig(context, Duration.ofSeconds(10)).getMasterUrl());
     }
 
     /** The cluster CA the context trusts, when it names one (inline or as a file). */
@@ -139,6 +139,10 @@ public final class KubeconfigFile {
             }
         }
         return Optional.empty();
+    }
+
+    static String withoutTrailingSlash(String url) {
+        return url != null && url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     /** Where a parser stopped, without repeating the text around it: a kubeconfig line may hold a token. */

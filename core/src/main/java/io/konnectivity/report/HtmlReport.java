@@ -61,8 +61,8 @@ public final class HtmlReport implements ReportRenderer {
         StringBuilder out = new StringBuilder();
         out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>Konnectivity rotation of ")
-                .append(escape(ReportText.oneLine(safe.cluster())))
+                .append("<title>")
+                .append(escape(ReportText.oneLine(RotationText.heading(safe))))
                 .append(": ")
                 .append(title)
                 .append(" (")
@@ -71,8 +71,8 @@ public final class HtmlReport implements ReportRenderer {
                 .append(HtmlStyle.ROTATION_CSS)
                 .append("</style>\n</head>\n<body>\n<header class=\"banner bg-")
                 .append(RotationText.result(safe).css())
-                .append("\">\n<h1>Konnectivity rotation of ")
-                .append(escape(safe.cluster()))
+                .append("\">\n<h1>")
+                .append(escape(RotationText.heading(safe)))
                 .append(": ")
                 .append(title)
                 .append("</h1>\n<p>")
@@ -128,22 +128,24 @@ public final class HtmlReport implements ReportRenderer {
                     .append("</p>\n</section>\n");
             return;
         }
+        // What changed is highlighted only when the new certificate is the one in use.
+        boolean inUse = RotationText.result(report) == RotationText.Result.ROTATED;
         for (CertificateChange change : report.certificates()) {
-            String added = RotationText.added(change);
-            out.append("<h3><code>").append(escape(change.what())).append("</code>");
-            if (added != null) {
-                out.append(" <span class=\"muted\">").append(added).append("</span>");
-            }
-            out.append("</h3>\n<div class=\"scroll\"><table class=\"change\">\n<thead><tr><th></th><th>Before</th><th>")
+            out.append("<h3><code>")
+                    .append(escape(change.what()))
+                    .append("</code> <span class=\"muted\">")
+                    .append(RotationText.change(change))
+                    .append("</span></h3>\n<div class=\"scroll\"><table class=\"change\">\n<thead><tr><th></th>")
+                    .append("<th>Before</th><th>")
                     .append(RotationText.afterHeading(report))
                     .append("</th></tr></thead>\n<tbody>\n");
             for (RotationText.Fact fact : RotationText.FACTS) {
                 String before = RotationText.before(change.before(), fact);
-                String after = RotationText.after(report, change.after(), fact);
-                boolean changed = change.before() != null && change.after() != null && !before.equals(after);
+                String after = RotationText.after(change.after(), fact);
+                boolean changed = inUse && change.before() != null && change.after() != null && !before.equals(after);
                 out.append("<tr><th scope=\"row\">")
                         .append(fact.label())
-                        .append("</th><td class=\"long\">")
+                        .append(change.before() == null ? "</th><td class=\"long muted\">" : "</th><td class=\"long\">")
                         .append(escape(before))
                         .append("</td><td class=\"long")
                         .append(changed ? " changed" : "")
@@ -234,7 +236,9 @@ public final class HtmlReport implements ReportRenderer {
 
     /** Whether a step took time: a planned step did not run. */
     private static boolean ran(RotationStep step) {
-        return step.outcome() != RotationStep.Outcome.PLANNED && step.took() != null && !step.took().isNegative();
+        return step.outcome() != RotationStep.Outcome.PLANNED
+                && step.took() != null
+                && !step.took().isNegative();
     }
 
     private static String percent(long part, long total) {

@@ -79,7 +79,7 @@ final class HtmlStyle {
             .facts dt{color:#57606a}
             .facts dd{margin:0;overflow-wrap:anywhere}
             table.change{margin:0 0 8px}
-            table.change th{width:12em}
+            table.change th[scope=row]{width:12em}
             td.changed{background:#dafbe1}
             .note{margin:8px 0 0;padding:8px 12px;background:#fff8c5;border:1px solid #d4a72c;border-radius:6px}
             .bar{position:relative;height:10px;min-width:160px;background:#f6f8fa;border-radius:2px}
@@ -132,8 +132,8 @@ final class HtmlStyle {
                 .map(outcome -> {
                     String name = HtmlReport.css(outcome);
                     String colour = colour(outcome);
-                    return ".oc-" + name + "{background:" + colour + ";color:#fff}\n"
-                            + "tr.step-" + name + " td:first-child{border-left-color:" + colour + "}\n";
+                    return ".oc-" + name + "{background:" + colour + ";color:#fff}\n" + "tr.step-" + name
+                            + " td:first-child{border-left-color:" + colour + "}\n";
                 })
                 .collect(Collectors.joining());
         return results + outcomes;

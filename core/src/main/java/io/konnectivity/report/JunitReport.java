@@ -63,20 +63,20 @@ public final class JunitReport implements ReportRenderer {
         List<RotationStep> steps = safe.steps();
         RotationText.Result result = RotationText.result(safe);
         // A rotation that failed without a failed step, such as one that could not connect, must not pass.
-        boolean resultCase = !result.success()
-                && steps.stream().noneMatch(step -> step.outcome() == RotationStep.Outcome.FAILED);
+        boolean resultCase =
+                !result.success() && steps.stream().noneMatch(step -> step.outcome() == RotationStep.Outcome.FAILED);
         String tests = Integer.toString(steps.size() + (resultCase ? 1 : 0));
         String failures = Long.toString(count(steps, RotationStep.Outcome.FAILED));
         String errors = resultCase ? "1" : "0";
-        String skipped = Long.toString(
-                count(steps, RotationStep.Outcome.SKIPPED) + count(steps, RotationStep.Outcome.PLANNED));
+        String skipped =
+                Long.toString(count(steps, RotationStep.Outcome.SKIPPED) + count(steps, RotationStep.Outcome.PLANNED));
         StringWriter text = new StringWriter();
         try {
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(text);
             xml.writeStartDocument("UTF-8", "1.0");
             newLine(xml, 0);
             xml.writeStartElement("testsuites");
-            xml.writeAttribute("name", "Konnectivity rotation");
+            xml.writeAttribute("name", "Konnectivity " + RotationText.noun(safe));
             xml.writeAttribute("tests", tests);
             xml.writeAttribute("failures", failures);
             xml.writeAttribute("errors", errors);
@@ -161,7 +161,9 @@ public final class JunitReport implements ReportRenderer {
             xml.writeStartElement("failure");
             xml.writeAttribute("type", step.outcome().name());
             attribute(xml, "message", step.detail());
-            text(xml, step.detail() + "\n\nResult: " + RotationText.title(report) + ": " + RotationText.summary(report));
+            text(
+                    xml,
+                    step.detail() + "\n\nResult: " + RotationText.title(report) + ": " + RotationText.summary(report));
             xml.writeEndElement();
         } else if (step.outcome() == RotationStep.Outcome.SKIPPED || step.outcome() == RotationStep.Outcome.PLANNED) {
             xml.writeEmptyElement("skipped");
@@ -201,15 +203,14 @@ public final class JunitReport implements ReportRenderer {
             text.append('\n').append(RotationText.noCertificates(report));
         }
         for (CertificateChange change : report.certificates()) {
-            String added = RotationText.added(change);
-            text.append("\n").append(change.what()).append(added == null ? "" : ": " + added);
+            text.append("\n").append(change.what()).append(": ").append(RotationText.change(change));
             for (RotationText.Fact fact : RotationText.FACTS) {
                 text.append("\n  ")
                         .append(fact.label())
                         .append(": ")
                         .append(RotationText.before(change.before(), fact));
                 if (change.after() != null) {
-                    text.append(" -> ").append(RotationText.after(report, change.after(), fact));
+                    text.append(" -> ").append(RotationText.after(change.after(), fact));
                 }
             }
         }

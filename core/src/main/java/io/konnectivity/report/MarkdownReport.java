@@ -49,8 +49,8 @@ public final class MarkdownReport implements ReportRenderer {
     public String render(RotationReport report) {
         RotationReport safe = KeyMaterial.redact(report);
         StringBuilder out = new StringBuilder();
-        out.append("## Konnectivity rotation of ")
-                .append(escape(safe.cluster()))
+        out.append("## ")
+                .append(escape(RotationText.heading(safe)))
                 .append(": ")
                 .append(RotationText.title(safe))
                 .append("\n\n")
@@ -86,10 +86,10 @@ public final class MarkdownReport implements ReportRenderer {
         List<CertificateChange> changes = report.certificates();
         for (int index = 0; index < changes.size(); index++) {
             CertificateChange change = changes.get(index);
-            String added = RotationText.added(change);
             out.append(index == 0 ? "**" : "\n**")
                     .append(escape(change.what()))
-                    .append(added == null ? "**" : "**: " + added)
+                    .append("**: ")
+                    .append(RotationText.change(change))
                     .append("\n\n| | Before | ")
                     .append(RotationText.afterHeading(report))
                     .append(" |\n| --- | --- | --- |\n");
@@ -99,7 +99,7 @@ public final class MarkdownReport implements ReportRenderer {
                         .append(" | ")
                         .append(escape(RotationText.before(change.before(), fact)))
                         .append(" | ")
-                        .append(escape(RotationText.after(report, change.after(), fact)))
+                        .append(escape(RotationText.after(change.after(), fact)))
                         .append(" |\n");
             }
         }

@@ -117,8 +117,9 @@ public final class PrometheusReport implements ReportRenderer {
         sample(out, "konnectivity_rotation_duration_seconds", labels, RotationText.seconds(safe.took()));
 
         family(out, "konnectivity_rotation_step_duration_seconds", "How long each step of the rotation took.");
-        stepDurations(safe).forEach((stepLabels, took) -> sample(
-                out, "konnectivity_rotation_step_duration_seconds", stepLabels, RotationText.seconds(took)));
+        stepDurations(safe)
+                .forEach((stepLabels, took) -> sample(
+                        out, "konnectivity_rotation_step_duration_seconds", stepLabels, RotationText.seconds(took)));
 
         family(out, EXPIRY, EXPIRY_HELP);
         expiries(safe).forEach((expiryLabels, seconds) -> sample(out, EXPIRY, expiryLabels, seconds));
@@ -158,7 +159,9 @@ public final class PrometheusReport implements ReportRenderer {
                     ",",
                     label("cluster", report.cluster()),
                     label("step", step.name()),
-                    label("outcome", step.outcome() == null ? null : step.outcome().name()));
+                    label(
+                            "outcome",
+                            step.outcome() == null ? null : step.outcome().name()));
             durations.merge(labels, step.took() == null ? Duration.ZERO : step.took(), Duration::plus);
         }
         return durations;

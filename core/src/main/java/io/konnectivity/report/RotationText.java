@@ -65,6 +65,11 @@ final class RotationText {
             new Fact("SHA-256 fingerprint", CertificateFacts::sha256Fingerprint),
             new Fact("Not after", facts -> ReportText.dateTime(facts.notAfter())));
 
+    /** Stands for the certificate after when there is none: it did not change, or the rotation did not get that far. */
+    static final String NOT_CHANGED = "not changed";
+
+    static final String NOT_READ = "not read";
+
     private RotationText() {}
 
     static Result result(RotationReport report) {
@@ -76,10 +81,27 @@ final class RotationText {
         return report.steps().stream().anyMatch(step -> step.outcome() == RotationStep.Outcome.PLANNED);
     }
 
-    /** Such as {@code ROTATED}, {@code ROLLED BACK} or {@code UNCHANGED (dry run)}. */
+    /** Such as {@code ROTATED}, {@code ROLLED BACK} or {@code UNCHANGED (dry run)}; a restore is {@code RESTORED}. */
     static String title(RotationReport report) {
         Result result = result(report);
+        if (result == Result.ROTATED && restore(report)) {
+            return "RESTORED";
+        }
         return result == Result.UNCHANGED && dryRun(report) ? result.label() + " (dry run)" : result.label();
+    }
+
+    /** What the report is of: {@code rotation}, or {@code restore} when it put a backup back. */
+    static String noun(RotationReport report) {
+        return restore(report) ? "restore" : "rotation";
+    }
+
+    /** Such as {@code Konnectivity rotation of aks-test-neu}. */
+    static String heading(RotationReport report) {
+        return "Konnectivity " + noun(report) + " of " + report.cluster();
+    }
+
+    private static boolean restore(RotationReport report) {
+        return report.mode() != null && report.mode().name().equals("RESTORE");
     }
 
     static String summary(RotationReport report) {
@@ -158,13 +180,22 @@ final class RotationText {
         return (days > 0 ? "+" : days < 0 ? "-" : "") + ReportText.days(Math.abs(days));
     }
 
-    /** Such as {@code +365 days added}; null when there is no new certificate. */
-    static String added(CertificateChange change) {
+    /**
+     * Such as {@code expires 365 days later}, {@code expires 12 days earlier} (a restore of an older certificate) or
+     * {@code not changed}.
+     */
+    static String change(CertificateChange change) {
         if (change.after() == null) {
-            return null;
+            return NOT_CHANGED;
         }
         Long days = daysAdded(change);
-        return days == null ? "days added unknown" : daysAddedText(change) + " added";
+        if (days == null) {
+            return change.before() == null ? "new" : "expiry change unknown";
+        }
+        if (days == 0) {
+            return "expires the same day";
+        }
+        return "expires " + ReportText.days(Math.abs(days)) + (days > 0 ? " later" : " earlier");
     }
 
     /** The heading over the new certificate: after a rollback it is no longer the one in use. */
@@ -176,17 +207,14 @@ final class RotationText {
         };
     }
 
+    /** A fact of the certificate before; {@code not read} when the rotation could not read it or it is new. */
     static String before(CertificateFacts facts, Fact fact) {
-        return facts == null ? "unknown" : orUnknown(fact.value().apply(facts));
+        return facts == null ? NOT_READ : orUnknown(fact.value().apply(facts));
     }
 
-    static String after(RotationReport report, CertificateFacts facts, Fact fact) {
-        return facts == null ? noAfter(report) : orUnknown(fact.value().apply(facts));
-    }
-
-    /** What stands for the new certificate when there is none: {@code not changed}, or {@code not recorded}. */
-    static String noAfter(RotationReport report) {
-        return result(report) == Result.UNCHANGED ? "not changed" : "not recorded";
+    /** A fact of the new certificate; {@code not changed} when there is none. */
+    static String after(CertificateFacts facts, Fact fact) {
+        return facts == null ? NOT_CHANGED : orUnknown(fact.value().apply(facts));
     }
 
     private static String orUnknown(String value) {
@@ -201,8 +229,9 @@ final class RotationText {
         }
         return switch (result(report)) {
             case ROLLED_BACK -> "The new certificate was rolled back: the certificate before is in use again.";
-            case FAILED -> "The new certificate was written before the rotation failed;"
-                    + " the result says which certificate the Secret holds now.";
+            case FAILED ->
+                "The new certificate was written before the rotation failed;"
+                        + " the result says which certificate the Secret holds now.";
             default -> null;
         };
     }

@@ -127,11 +127,10 @@ public final class TableReport implements ReportRenderer {
                 .max()
                 .orElse(0);
         for (CertificateChange change : report.certificates()) {
-            String added = RotationText.added(change);
             out.append("    ")
                     .append(printable(change.what()))
                     .append(": ")
-                    .append(added == null ? RotationText.noAfter(report) : added)
+                    .append(RotationText.change(change))
                     .append('\n');
             for (RotationText.Fact fact : RotationText.FACTS) {
                 out.append("      ")
@@ -153,7 +152,7 @@ public final class TableReport implements ReportRenderer {
         if (change.after() == null) {
             return before;
         }
-        String after = RotationText.after(report, change.after(), fact);
+        String after = RotationText.after(change.after(), fact);
         return change.before() != null && before.equals(after) ? before + " (unchanged)" : before + " -> " + after;
     }
 
@@ -161,13 +160,12 @@ public final class TableReport implements ReportRenderer {
         if (!colour) {
             return title;
         }
-        String code =
-                switch (result) {
-                    case ROTATED -> "\u001B[32m";
-                    case UNCHANGED -> "\u001B[36m";
-                    case ROLLED_BACK -> "\u001B[33m";
-                    case FAILED -> "\u001B[1;31m";
-                };
+        String code = switch (result) {
+            case ROTATED -> "\u001B[32m";
+            case UNCHANGED -> "\u001B[36m";
+            case ROLLED_BACK -> "\u001B[33m";
+            case FAILED -> "\u001B[1;31m";
+        };
         return code + title + RESET;
     }
 

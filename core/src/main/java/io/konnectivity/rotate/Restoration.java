@@ -36,7 +36,7 @@ public final class Restoration {
         List<CertificateChange> certificates = new ArrayList<>();
         String server = "";
         RotationResult result;
-        try (ClusterConnection connection = ClusterConnection.open(target, request.rolloutTimeout())) {
+        try (ClusterConnection connection = ClusterConnection.open(target, request.requestTimeout())) {
             server = connection.server();
             result = restore(connection, request, backupName, steps, certificates, target.name());
         } catch (ClusterAccessException e) {

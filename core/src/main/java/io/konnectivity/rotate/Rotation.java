@@ -40,7 +40,7 @@ public final class Rotation {
     /** Never throws for a cluster problem: how it ended is the report's result. */
     public RotationReport run(ClusterTarget target, RotationRequest request) {
         Run run = new Run(target, request);
-        try (ClusterConnection connection = ClusterConnection.open(target, request.rolloutTimeout())) {
+        try (ClusterConnection connection = ClusterConnection.open(target, request.requestTimeout())) {
             run.server = connection.server();
             run.execute(connection);
         } catch (ClusterAccessException e) {

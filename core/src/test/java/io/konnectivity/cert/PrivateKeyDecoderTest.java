@@ -11,6 +11,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.spec.ECGenParameterSpec;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8EncryptorBuilder;
@@ -76,6 +77,7 @@ class PrivateKeyDecoderTest {
     void rejectsEncryptedPkcs8Key() throws Exception {
         KeyPair pair = SandboxPki.newKeyPair(KeyType.EC_P256);
         var encryptor = new JceOpenSSLPKCS8EncryptorBuilder(JcaPKCS8Generator.AES_256_CBC)
+                .setProvider(new BouncyCastleProvider())
                 .setPassword("secret".toCharArray())
                 .build();
         String pem = write(new JcaPKCS8Generator(pair.getPrivate(), encryptor).generate());
@@ -90,7 +92,9 @@ class PrivateKeyDecoderTest {
         KeyPair pair = SandboxPki.newKeyPair(KeyType.RSA_2048);
         StringWriter out = new StringWriter();
         try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
-            writer.writeObject(pair.getPrivate(), new JcePEMEncryptorBuilder("AES-128-CBC").build("pw".toCharArray()));
+            writer.writeObject(pair.getPrivate(), new JcePEMEncryptorBuilder("AES-128-CBC")
+                    .setProvider(new BouncyCastleProvider())
+                    .build("pw".toCharArray()));
         }
 
         assertThatThrownBy(() -> PrivateKeyDecoder.decode(bytes(out.toString()), "client.key"))

@@ -38,6 +38,39 @@ class ReportWriterTest {
     }
 
     @Test
+    void writesARotationReportBesideTheCheckReportUnderItsOwnNames() throws Exception {
+        List<Path> check = new ReportWriter().write(ReportFixtures.fourClusters(), temporary);
+
+        List<Path> rotation = new ReportWriter().write(RotationFixtures.rotated(), temporary);
+
+        assertThat(rotation)
+                .extracting(path -> path.getFileName().toString())
+                .containsExactly(
+                        "konnectivity-rotation.json",
+                        "konnectivity-rotation.html",
+                        "konnectivity-rotation-junit.xml",
+                        "konnectivity-rotation.md",
+                        "konnectivity-rotation.prom");
+        try (Stream<Path> files = Files.list(temporary)) {
+            assertThat(files.map(path -> path.getFileName().toString()))
+                    .hasSize(10)
+                    .noneMatch(name -> name.endsWith(".partial"));
+        }
+        assertThat(Files.readString(check.get(0))).isEqualTo(new JsonReport().render(ReportFixtures.fourClusters()));
+        assertThat(Files.readString(temporary.resolve("konnectivity-rotation.prom")))
+                .isEqualTo(new PrometheusReport().render(RotationFixtures.rotated()));
+    }
+
+    @Test
+    void writesTheRotationTableWhenAskedFor() throws Exception {
+        List<Path> written = new ReportWriter(List.of(ReportFormat.TABLE)).write(RotationFixtures.dryRun(), temporary);
+
+        assertThat(written).containsExactly(temporary.resolve("konnectivity-rotation.txt"));
+        assertThat(Files.readString(written.get(0)))
+                .isEqualTo(new TableReport(false).render(RotationFixtures.dryRun()));
+    }
+
+    @Test
     void replacesTheFilesOfAnEarlierRun() throws Exception {
         Path written = new ReportWriter(List.of(ReportFormat.MARKDOWN))
                 .write(ReportFixtures.fourClusters(), temporary)

@@ -12,8 +12,7 @@ class RotationMarkdownReportTest {
         String markdown = new MarkdownReport().render(RotationFixtures.rotated());
 
         assertThat(markdown)
-                .startsWith(
-                        """
+                .startsWith("""
                         ## Konnectivity rotation of aks-test-neu: ROTATED
 
                         Renewed kube-system/konnectivity-certs\\[client.crt\\]: 2026-03-06T12:00:00Z; the tunnel works.
@@ -24,7 +23,7 @@ class RotationMarkdownReportTest {
 
                         ### Certificates
 
-                        **kube-system/konnectivity-certs\\[client.crt\\]**: +365 days added
+                        **kube-system/konnectivity-certs\\[client.crt\\]**: expires 365 days later
 
                         | | Before | After |
                         | --- | --- | --- |
@@ -56,7 +55,7 @@ class RotationMarkdownReportTest {
                 .startsWith("## Konnectivity rotation of aks-test-neu: UNCHANGED (dry run)\n\nDry run: nothing was"
                         + " changed.\n")
                 .contains("- Backup none, CSR none\n")
-                .contains("**kube-system/konnectivity-certs\\[client.crt\\]**\n\n| | Before | After |\n")
+                .contains("**kube-system/konnectivity-certs\\[client.crt\\]**: not changed\n\n| | Before | After |\n")
                 .contains("| Not after | 2025-03-06 12:00 UTC | not changed |\n")
                 .contains("| 2 | lock | **PLANNED** | - | take Lease kube-system/konnectivity-certs-rotation as"
                         + " alice@laptop |\n");
@@ -93,7 +92,8 @@ class RotationMarkdownReportTest {
 
     @Test
     void escapesPipesAndMarkupSoThatEveryRowKeepsItsColumns() {
-        String hostile = new MarkdownReport().render(RotationFixtures.hostile("team|a", "CN=a|b,O=<img src=x>*x*\nnext"));
+        String hostile =
+                new MarkdownReport().render(RotationFixtures.hostile("team|a", "CN=a|b,O=<img src=x>*x*\nnext"));
 
         assertThat(hostile).startsWith("## Konnectivity rotation of team\\|a: FAILED\n");
         List<String> rows = tableRows(hostile);
@@ -102,8 +102,9 @@ class RotationMarkdownReportTest {
                 .allSatisfy(row -> assertThat(unescapedPipes(row)).as(row).isEqualTo(4));
         assertThat(rows.subList(6, 9))
                 .allSatisfy(row -> assertThat(unescapedPipes(row)).as(row).isEqualTo(6));
-        assertThat(rows.get(8)).isEqualTo("| 1 | CN=a\\|b,O=\\<img src=x\\>\\*x\\* next | **FAILED** | 1.0 s |"
-                + " CN=a\\|b,O=\\<img src=x\\>\\*x\\* next |");
+        assertThat(rows.get(8))
+                .isEqualTo("| 1 | CN=a\\|b,O=\\<img src=x\\>\\*x\\* next | **FAILED** | 1.0 s |"
+                        + " CN=a\\|b,O=\\<img src=x\\>\\*x\\* next |");
     }
 
     private static List<String> tableRows(String markdown) {

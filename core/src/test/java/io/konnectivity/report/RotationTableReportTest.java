@@ -8,9 +8,7 @@ class RotationTableReportTest {
 
     @Test
     void headsWithTheResultThenListsTheStepsAndEachCertificateBeforeAndAfter() {
-        assertThat(new TableReport(false).render(RotationFixtures.rotated()))
-                .isEqualTo(
-                        """
+        assertThat(new TableReport(false).render(RotationFixtures.rotated())).isEqualTo("""
                         aks-test-neu  https://aks-test-neu-77c1.hcp.northeurope.azmk8s.io:443  ROTATED
                           Renewed kube-system/konnectivity-certs[client.crt]: 2026-03-06T12:00:00Z; the tunnel works.
                           Mode CSR, started 2025-03-01 06:00 UTC, took 42.5 s, exit code 0
@@ -36,7 +34,7 @@ class RotationTableReportTest {
                             DONE     verify      6.8 s  tunnel works: read the log of pod konnectivity-agent-5c8b4-abcde
                             DONE     cleanup    180 ms  deleted CSR konnectivity-certs-20250301060003-b4k9z, released the lock
                           certificates:
-                            kube-system/konnectivity-certs[client.crt]: +365 days added
+                            kube-system/konnectivity-certs[client.crt]: expires 365 days later
                               subject              CN=konnectivity-agent (unchanged)
                               serial               1f2e3d4c -> 7a8b9c0d1e
                               sha-256 fingerprint  AB:CD:EF:01 -> 12:34:56:78
@@ -109,8 +107,12 @@ class RotationTableReportTest {
 
     @Test
     void neverPassesControlCharactersToTheTerminal() {
-        String table = new TableReport(false).render(RotationFixtures.hostile("evil\u001B[2J", "x\u001B]0;owned\u0007"));
+        String table =
+                new TableReport(false).render(RotationFixtures.hostile("evil\u001B[2J", "x\u001B]0;owned\u0007"));
 
-        assertThat(table).doesNotContain("\u001B", "\u0007").contains("evil?[2J").contains("x?]0;owned?");
+        assertThat(table)
+                .doesNotContain("\u001B", "\u0007")
+                .contains("evil?[2J")
+                .contains("x?]0;owned?");
     }
 }

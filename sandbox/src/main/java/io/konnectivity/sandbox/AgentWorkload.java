@@ -7,6 +7,8 @@ import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.PodCondition;
+import io.fabric8.kubernetes.api.model.PodConditionBuilder;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
@@ -132,6 +134,21 @@ final class AgentWorkload {
             AksObjects.Node node,
             Instant started,
             Map<String, String> loadedCertificate) {
+        return pod(owner, template, hash, node, started, loadedCertificate, true);
+    }
+
+    /**
+     * An agent pod as above that is Ready, or Running but not Ready ({@code ContainersNotReady}), as a pod whose
+     * readiness probe fails is.
+     */
+    Pod pod(
+            HasMetadata owner,
+            PodTemplateSpec template,
+            String hash,
+            AksObjects.Node node,
+            Instant started,
+            Map<String, String> loadedCertificate,
+            boolean ready) {
         Map<String, String> labels = new LinkedHashMap<>(template.getMetadata().getLabels());
         String name;
         if (isDeployment()) {
@@ -170,16 +187,8 @@ final class AgentWorkload {
                 .withStatus("True")
                 .withLastTransitionTime(started.toString())
                 .endCondition()
-                .addNewCondition()
-                .withType("Ready")
-                .withStatus("True")
-                .withLastTransitionTime(started.plusSeconds(4).toString())
-                .endCondition()
-                .addNewCondition()
-                .withType("ContainersReady")
-                .withStatus("True")
-                .withLastTransitionTime(started.plusSeconds(4).toString())
-                .endCondition()
+                .addToConditions(readiness("Ready", ready, started))
+                .addToConditions(readiness("ContainersReady", ready, started))
                 .addNewCondition()
                 .withType("PodScheduled")
                 .withStatus("True")
@@ -190,7 +199,7 @@ final class AgentWorkload {
                 .withImage(IMAGE)
                 .withImageID(IMAGE + "@sha256:" + hex(64))
                 .withContainerID("containerd://" + hex(64))
-                .withReady(true)
+                .withReady(ready)
                 .withStarted(true)
                 .withRestartCount(0)
                 .withNewState()
@@ -199,6 +208,41 @@ final class AgentWorkload {
                 .endContainerStatus()
                 .endStatus()
                 .build();
+    }
+
+    /** The pod as it is once its readiness probe passes. */
+    static Pod markedReady(Pod pod, Instant now) {
+        PodBuilder ready = new PodBuilder(pod);
+        List<PodCondition> conditions = new ArrayList<>();
+        for (PodCondition condition : pod.getStatus().getConditions()) {
+            if ("Ready".equals(condition.getType()) || "ContainersReady".equals(condition.getType())) {
+                conditions.add(readiness(condition.getType(), true, now.minusSeconds(4)));
+            } else {
+                conditions.add(condition);
+            }
+        }
+        ready.editStatus().withConditions(conditions).endStatus();
+        Pod result = ready.build();
+        result.getStatus().getContainerStatuses().forEach(status -> status.setReady(true));
+        return result;
+    }
+
+    static boolean isReady(Pod pod) {
+        return pod.getStatus() != null
+                && pod.getStatus().getConditions() != null
+                && pod.getStatus().getConditions().stream()
+                        .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+    }
+
+    private static PodCondition readiness(String type, boolean ready, Instant started) {
+        PodConditionBuilder condition = new PodConditionBuilder()
+                .withType(type)
+                .withStatus(ready ? "True" : "False")
+                .withLastTransitionTime(started.plusSeconds(ready ? 4 : 0).toString());
+        if (!ready) {
+            condition.withReason("ContainersNotReady").withMessage("containers with unready status: [" + NAME + "]");
+        }
+        return condition.build();
     }
 
     /** A fresh pod-template-hash, as a changed template gets. */

@@ -67,9 +67,7 @@ final class AksObjects {
         AgentWorkload agent =
                 new AgentWorkload(scenario, new Random(scenario.clusterName().hashCode()));
         Map<String, String> loaded = agent.usesCertificate()
-                ? LoadedCertificate.valid(
-                                agentCertificate.certificate().getNotAfter().toInstant())
-                        .annotations()
+                ? LoadedCertificate.valid(agentCertificate.certificate()).annotations()
                 : Map.of();
         seedCompanions(store, agent);
         HasMetadata workload = store.apply(agent.workload());

@@ -24,6 +24,65 @@ final class ApiResponses {
         return status(403, "Forbidden", message, details(request));
     }
 
+    /** A 403 from an admission check, with its own reason: {@code <object> is forbidden: <why>}. */
+    static MockResponse forbidden(ApiRequest request, String name, String why) {
+        String message = request.qualifiedResource() + " \"" + name + "\" is forbidden: " + why;
+        return status(403, "Forbidden", message, details(request, name));
+    }
+
+    /** A write guarded by a {@code resourceVersion} that is no longer the stored one. */
+    static MockResponse conflict(ApiRequest request) {
+        String message = "Operation cannot be fulfilled on " + request.qualifiedResource() + " \"" + request.name()
+                + "\": the object has been modified; please apply your changes to the latest version and try again";
+        return status(409, "Conflict", message, details(request));
+    }
+
+    /** A create of a name that is taken. */
+    static MockResponse alreadyExists(ApiRequest request, String name) {
+        String message = request.qualifiedResource() + " \"" + name + "\" already exists";
+        return status(409, "AlreadyExists", message, details(request, name));
+    }
+
+    /** A 422 for one invalid field, worded like the API server's validation errors. */
+    static MockResponse invalid(
+            ApiRequest request, String kind, String name, String field, String causeReason, String problem) {
+        String qualifiedKind = request.group().isEmpty() ? kind : kind + "." + request.group();
+        String message = qualifiedKind + " \"" + name + "\" is invalid: " + field + ": " + problem;
+        StatusDetails details = new StatusDetailsBuilder()
+                .withName(name)
+                .withGroup(request.group().isEmpty() ? null : request.group())
+                .withKind(kind)
+                .addNewCause()
+                .withReason(causeReason)
+                .withMessage(problem)
+                .withField(field)
+                .endCause()
+                .build();
+        return status(422, "Invalid", message, details);
+    }
+
+    /** A failure with the reason the API server gives for {@code code}, as an injected fault answers. */
+    static MockResponse failure(int code, String message) {
+        return status(code, reasonFor(code), message, null);
+    }
+
+    static String reasonFor(int code) {
+        return switch (code) {
+            case 400 -> "BadRequest";
+            case 401 -> "Unauthorized";
+            case 403 -> "Forbidden";
+            case 404 -> "NotFound";
+            case 405 -> "MethodNotAllowed";
+            case 409 -> "Conflict";
+            case 410 -> "Expired";
+            case 422 -> "Invalid";
+            case 429 -> "TooManyRequests";
+            case 503 -> "ServiceUnavailable";
+            case 504 -> "Timeout";
+            default -> code >= 500 ? "InternalError" : "Unknown";
+        };
+    }
+
     static MockResponse notFound(ApiRequest request) {
         String message = request.qualifiedResource() + " \"" + request.name() + "\" not found";
         return status(404, "NotFound", message, details(request));
@@ -65,8 +124,12 @@ final class ApiResponses {
     }
 
     private static StatusDetails details(ApiRequest request) {
+        return details(request, request.name());
+    }
+
+    private static StatusDetails details(ApiRequest request, String name) {
         return new StatusDetailsBuilder()
-                .withName(request.name())
+                .withName(name)
                 .withGroup(request.group().isEmpty() ? null : request.group())
                 .withKind(request.resource())
                 .build();

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
@@ -15,6 +16,7 @@ import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
@@ -27,15 +29,28 @@ import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
  * or the reason it cannot hold a tunnel at all. Kept on each agent pod as annotations.
  *
  * @param notAfter when the loaded client certificate expires, or null if there is none to read
+ * @param fingerprint the SHA-256 fingerprint of the loaded client certificate ({@code AB:CD:...}), or null
  * @param problem why the agent cannot connect whatever the time, or null
  */
-record LoadedCertificate(Instant notAfter, String problem) {
+record LoadedCertificate(Instant notAfter, String fingerprint, String problem) {
 
     static final String NOT_AFTER_ANNOTATION = "sandbox.konnectivity.io/loaded-certificate-not-after";
+    static final String FINGERPRINT_ANNOTATION = "sandbox.konnectivity.io/loaded-certificate-fingerprint";
     static final String PROBLEM_ANNOTATION = "sandbox.konnectivity.io/loaded-certificate-problem";
 
-    static LoadedCertificate valid(Instant notAfter) {
-        return new LoadedCertificate(notAfter, null);
+    /** A certificate of the cluster CA with its matching key, as the seeded agents load it. */
+    static LoadedCertificate valid(X509Certificate certificate) {
+        return new LoadedCertificate(certificate.getNotAfter().toInstant(), fingerprint(certificate), null);
+    }
+
+    /** The SHA-256 fingerprint of a certificate as upper-case hex pairs joined by colons, as core prints it. */
+    static String fingerprint(X509Certificate certificate) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
+            return HexFormat.ofDelimiter(":").withUpperCase().formatHex(digest);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot take the SHA-256 of a parsed certificate", e);
+        }
     }
 
     /**
@@ -45,42 +60,45 @@ record LoadedCertificate(Instant notAfter, String problem) {
      */
     static LoadedCertificate fromSecret(Secret secret, X509Certificate clusterCa) {
         if (secret == null || secret.getData() == null) {
-            return new LoadedCertificate(null, "Secret kube-system/konnectivity-certs does not exist");
+            return new LoadedCertificate(null, null, "Secret kube-system/konnectivity-certs does not exist");
         }
         X509Certificate client;
         try {
             client = certificate(secret.getData().get("client.crt"));
         } catch (GeneralSecurityException | RuntimeException e) {
-            return new LoadedCertificate(null, "client.crt does not hold a PEM certificate");
+            return new LoadedCertificate(null, null, "client.crt does not hold a PEM certificate");
         }
         Instant notAfter = client.getNotAfter().toInstant();
+        String fingerprint = fingerprint(client);
         try {
             client.verify(clusterCa.getPublicKey());
         } catch (GeneralSecurityException | RuntimeException e) {
-            return new LoadedCertificate(notAfter, "client.crt is not signed by the cluster CA");
+            return new LoadedCertificate(notAfter, fingerprint, "client.crt is not signed by the cluster CA");
         }
         try {
             if (!certificate(secret.getData().get("ca.crt")).equals(clusterCa)) {
-                return new LoadedCertificate(notAfter, "ca.crt does not hold the cluster CA");
+                return new LoadedCertificate(notAfter, fingerprint, "ca.crt does not hold the cluster CA");
             }
         } catch (GeneralSecurityException | RuntimeException e) {
-            return new LoadedCertificate(notAfter, "ca.crt does not hold a PEM certificate");
+            return new LoadedCertificate(notAfter, fingerprint, "ca.crt does not hold a PEM certificate");
         }
         if (!keyMatches(secret.getData().get("client.key"), client.getPublicKey())) {
-            return new LoadedCertificate(notAfter, "client.key does not match client.crt");
+            return new LoadedCertificate(notAfter, fingerprint, "client.key does not match client.crt");
         }
-        return valid(notAfter);
+        return new LoadedCertificate(notAfter, fingerprint, null);
     }
 
     /** What a pod's annotations say it loaded; a pod without them holds no certificate tunnel and never fails. */
     static LoadedCertificate of(Pod pod) {
         Map<String, String> annotations = pod.getMetadata().getAnnotations();
         if (annotations == null) {
-            return new LoadedCertificate(null, null);
+            return new LoadedCertificate(null, null, null);
         }
         String notAfter = annotations.get(NOT_AFTER_ANNOTATION);
         return new LoadedCertificate(
-                notAfter == null ? null : Instant.parse(notAfter), annotations.get(PROBLEM_ANNOTATION));
+                notAfter == null ? null : Instant.parse(notAfter),
+                annotations.get(FINGERPRINT_ANNOTATION),
+                annotations.get(PROBLEM_ANNOTATION));
     }
 
     boolean tunnelDownAt(Instant now) {
@@ -91,6 +109,9 @@ record LoadedCertificate(Instant notAfter, String problem) {
         Map<String, String> annotations = new LinkedHashMap<>();
         if (notAfter != null) {
             annotations.put(NOT_AFTER_ANNOTATION, notAfter.toString());
+        }
+        if (fingerprint != null) {
+            annotations.put(FINGERPRINT_ANNOTATION, fingerprint);
         }
         if (problem != null) {
             annotations.put(PROBLEM_ANNOTATION, problem);

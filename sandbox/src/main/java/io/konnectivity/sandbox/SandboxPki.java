@@ -176,6 +176,14 @@ public final class SandboxPki {
         return new IssuedCertificate(certificate, new KeyPair(publicKey, null), toPem(certificate), null);
     }
 
+    /** Signs the public key of a PKCS#10 request for client auth under another subject than the one requested. */
+    IssuedCertificate sign(PKCS10CertificationRequest csr, String subjectDn, Instant notBefore, Instant notAfter) {
+        PublicKey publicKey = verifiedPublicKey(csr);
+        X509Certificate certificate = issue(
+                new X500Principal(subjectDn), publicKey, notBefore, notAfter, KeyPurposeId.id_kp_clientAuth);
+        return new IssuedCertificate(certificate, new KeyPair(publicKey, null), toPem(certificate), null);
+    }
+
     /**
      * PEM text of a certificate, key, key pair or request, written by Bouncy Castle's JcaPEMWriter. EC private keys
      * are SEC1 with their curve named inside, as OpenSSL writes them: the JDK's own encoding leaves the curve out, and

@@ -23,6 +23,13 @@ import java.util.regex.Pattern;
  * @param extraTlsSecrets whether other namespaces hold Secrets with certificates too, for scanning
  * @param kubernetesVersion the version {@code /version} reports, without the leading {@code v}
  * @param clock the time the certificates are dated by and the tunnel is judged at
+ * @param deniedPermissions permissions such as {@code update secrets} or {@code create pods/eviction} ("verb
+ *     resource[/subresource]") the kubeconfig's user lacks: access reviews deny them and requests needing them answer
+ *     403
+ * @param csrSigning how the client CSR signer (and whoever approves) treats a request for
+ *     {@code kubernetes.io/kube-apiserver-client}
+ * @param maxCertificateLifetime the longest certificate the signer issues, whatever {@code expirationSeconds} asks
+ * @param agentsBecomeReady whether agent pods started by a rollout or an eviction become Ready; the seeded pods are
  */
 public record SandboxScenario(
         String clusterName,
@@ -37,10 +44,16 @@ public record SandboxScenario(
         Set<String> forbidden,
         boolean extraTlsSecrets,
         String kubernetesVersion,
-        Clock clock) {
+        Clock clock,
+        Set<String> deniedPermissions,
+        CsrSigningMode csrSigning,
+        Duration maxCertificateLifetime,
+        boolean agentsBecomeReady) {
 
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,50}[a-z0-9])?");
     private static final Pattern VERSION = Pattern.compile("\\d+\\.\\d+\\.\\d+");
+    private static final Pattern PERMISSION = Pattern.compile("[a-z*]+ [a-z*][a-z0-9.*-]*(/[a-z*][a-z0-9*-]*)?");
+    private static final Duration MINIMUM_CERTIFICATE_LIFETIME = Duration.ofMinutes(10);
 
     /** How the konnectivity agent authenticates to the konnectivity server. */
     public enum AgentAuth {
@@ -62,6 +75,59 @@ public record SandboxScenario(
         DIAL_BACKEND,
         /** {@code No agent available}. */
         NO_AGENT
+    }
+
+    /** What becomes of a CertificateSigningRequest for the client signer {@code kubernetes.io/kube-apiserver-client}. */
+    public enum CsrSigningMode {
+        /** Approval gets it signed by the cluster CA at once, as kube-controller-manager does. */
+        SIGN,
+        /** Someone denies it right after it is created: a {@code Denied} condition appears. */
+        DENY,
+        /** Approval gets a {@code Failed} condition with reason {@code SignerValidationFailure}. */
+        FAIL,
+        /** It is approved but never signed, as when the signer is not running. */
+        NEVER,
+        /** Approval gets it signed by a CA other than the cluster CA, which the konnectivity server does not trust. */
+        OTHER_CA,
+        /** Approval gets it signed with a notAfter a day earlier than the certificate the Secret holds. */
+        SHORTER,
+        /** Approval gets it signed for a subject other than the one requested. */
+        WRONG_SUBJECT
+    }
+
+    /** The scenario as it was before access reviews, CSR signing modes and readiness were added. */
+    public SandboxScenario(
+            String clusterName,
+            Duration agentCertificateExpiresIn,
+            SandboxPki.KeyType agentKeyType,
+            AgentAuth agentAuthentication,
+            WorkloadKind workloadKind,
+            int agentReplicas,
+            String secretMode,
+            TunnelError tunnelError,
+            Duration latency,
+            Set<String> forbidden,
+            boolean extraTlsSecrets,
+            String kubernetesVersion,
+            Clock clock) {
+        this(
+                clusterName,
+                agentCertificateExpiresIn,
+                agentKeyType,
+                agentAuthentication,
+                workloadKind,
+                agentReplicas,
+                secretMode,
+                tunnelError,
+                latency,
+                forbidden,
+                extraTlsSecrets,
+                kubernetesVersion,
+                clock,
+                Set.of(),
+                CsrSigningMode.SIGN,
+                Duration.ofDays(365),
+                true);
     }
 
     public SandboxScenario {
@@ -89,6 +155,20 @@ public record SandboxScenario(
                     "The Kubernetes version must look like 1.29.4, but was '" + kubernetesVersion + "'");
         }
         Objects.requireNonNull(clock, "clock");
+        deniedPermissions = Set.copyOf(deniedPermissions);
+        for (String permission : deniedPermissions) {
+            if (!PERMISSION.matcher(permission).matches()) {
+                throw new IllegalArgumentException("A denied permission must read 'verb resource' or 'verb"
+                        + " resource/subresource', such as 'update secrets' or 'create pods/eviction', but was '"
+                        + permission + "'");
+            }
+        }
+        Objects.requireNonNull(csrSigning, "csrSigning");
+        Objects.requireNonNull(maxCertificateLifetime, "maxCertificateLifetime");
+        if (maxCertificateLifetime.compareTo(MINIMUM_CERTIFICATE_LIFETIME) < 0) {
+            throw new IllegalArgumentException(
+                    "The maximum certificate lifetime must be 10 minutes or more, but was " + maxCertificateLifetime);
+        }
     }
 
     /** A healthy AKS cluster named {@code sandbox} whose agent certificate expires in 200 days. */
@@ -114,7 +194,11 @@ public record SandboxScenario(
                 .forbidden(forbidden)
                 .extraTlsSecrets(extraTlsSecrets)
                 .kubernetesVersion(kubernetesVersion)
-                .clock(clock);
+                .clock(clock)
+                .deniedPermissions(deniedPermissions)
+                .csrSigning(csrSigning)
+                .maxCertificateLifetime(maxCertificateLifetime)
+                .agentsBecomeReady(agentsBecomeReady);
     }
 
     /** Builds a {@link SandboxScenario}; every field starts at the default. */
@@ -132,6 +216,10 @@ public record SandboxScenario(
         private boolean extraTlsSecrets = true;
         private String kubernetesVersion = "1.29.4";
         private Clock clock = Clock.systemUTC();
+        private Set<String> deniedPermissions = Set.of();
+        private CsrSigningMode csrSigning = CsrSigningMode.SIGN;
+        private Duration maxCertificateLifetime = Duration.ofDays(365);
+        private boolean agentsBecomeReady = true;
 
         private Builder() {}
 
@@ -204,6 +292,31 @@ public record SandboxScenario(
             return this;
         }
 
+        public Builder deniedPermissions(Set<String> deniedPermissions) {
+            this.deniedPermissions = deniedPermissions;
+            return this;
+        }
+
+        /** Permissions such as {@code "update secrets"}, {@code "approve signers"} or {@code "create pods/eviction"}. */
+        public Builder deniedPermissions(String... permissions) {
+            return deniedPermissions(Set.of(permissions));
+        }
+
+        public Builder csrSigning(CsrSigningMode csrSigning) {
+            this.csrSigning = csrSigning;
+            return this;
+        }
+
+        public Builder maxCertificateLifetime(Duration maxCertificateLifetime) {
+            this.maxCertificateLifetime = maxCertificateLifetime;
+            return this;
+        }
+
+        public Builder agentsBecomeReady(boolean agentsBecomeReady) {
+            this.agentsBecomeReady = agentsBecomeReady;
+            return this;
+        }
+
         public SandboxScenario build() {
             return new SandboxScenario(
                     clusterName,
@@ -218,7 +331,11 @@ public record SandboxScenario(
                     forbidden,
                     extraTlsSecrets,
                     kubernetesVersion,
-                    clock);
+                    clock,
+                    deniedPermissions,
+                    csrSigning,
+                    maxCertificateLifetime,
+                    agentsBecomeReady);
         }
     }
 }
