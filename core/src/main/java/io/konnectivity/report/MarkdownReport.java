@@ -123,7 +123,7 @@ public final class MarkdownReport implements ReportRenderer {
                     .append(" | ")
                     .append(escape(step.name()))
                     .append(" | **")
-                    .append(step.outcome())
+                    .append(RotationText.outcome(step))
                     .append("** | ")
                     .append(RotationText.duration(step))
                     .append(" | ")

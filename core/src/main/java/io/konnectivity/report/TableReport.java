@@ -11,7 +11,6 @@ import io.konnectivity.rotate.RotationReport;
 import io.konnectivity.rotate.RotationStep;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 
 /**
  * The report as a fixed-width text table for a terminal or a build log, with ANSI colours only when asked for. It is
@@ -103,7 +102,7 @@ public final class TableReport implements ReportRenderer {
                 .orElse(0);
         out.append("  steps:\n");
         for (RotationStep step : steps) {
-            String outcome = pad(Objects.toString(step.outcome(), "?"), OUTCOME_WIDTH);
+            String outcome = pad(RotationText.outcome(step), OUTCOME_WIDTH);
             out.append("    ")
                     .append(colour ? colourOf(step.outcome()) + outcome + RESET : outcome)
                     .append("  ")

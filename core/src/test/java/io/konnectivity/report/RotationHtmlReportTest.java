@@ -97,7 +97,7 @@ class RotationHtmlReportTest {
         assertThat(rolledBack)
                 .contains("<thead><tr><th></th><th>Before</th><th>Issued, rolled back</th></tr></thead>")
                 .contains("<p class=\"note\">The new certificate was rolled back: the certificate before is in use"
-                        + " again.</p>"
+                        + " again.</p>")
                 .doesNotContain("changed\">");
     }
 

@@ -66,7 +66,8 @@ final class AccessControl {
         } else {
             String resource = attributes.getResource() == null ? "" : attributes.getResource();
             String subresource = attributes.getSubresource();
-            String rbacResource = subresource == null || subresource.isEmpty() ? resource : resource + "/" + subresource;
+            String rbacResource =
+                    subresource == null || subresource.isEmpty() ? resource : resource + "/" + subresource;
             String verb = attributes.getVerb() == null ? "" : attributes.getVerb();
             boolean denied = denies(verb, rbacResource);
             status.setAllowed(!denied);

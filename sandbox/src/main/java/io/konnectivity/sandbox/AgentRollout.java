@@ -16,11 +16,14 @@ import io.fabric8.mockwebserver.http.MockResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -36,12 +39,59 @@ final class AgentRollout {
     private final SandboxScenario scenario;
     private final X509Certificate clusterCa;
     private final AgentWorkload agent;
+    private volatile boolean agentsBecomeReady;
 
     AgentRollout(ObjectStore store, SandboxScenario scenario, X509Certificate clusterCa) {
         this.store = store;
         this.scenario = scenario;
         this.clusterCa = clusterCa;
         this.agent = new AgentWorkload(scenario, new Random());
+        this.agentsBecomeReady = scenario.agentsBecomeReady();
+    }
+
+    boolean agentsBecomeReady() {
+        return agentsBecomeReady;
+    }
+
+    /**
+     * Whether agent pods started from now on become Ready. Turned on, it also makes every agent pod that is waiting to
+     * become ready Ready now, as when the cause of a failing readiness probe goes away.
+     */
+    synchronized void setAgentsBecomeReady(boolean ready) {
+        agentsBecomeReady = ready;
+        if (!ready) {
+            return;
+        }
+        Instant now = scenario.clock().instant();
+        boolean changed = false;
+        for (Pod pod : agentPods()) {
+            if (!AgentWorkload.isReady(pod)) {
+                store.replace(AgentWorkload.markedReady(pod, now));
+                changed = true;
+            }
+        }
+        if (changed) {
+            refreshStatus();
+        }
+    }
+
+    /** The agent pods as stored now, by name. */
+    synchronized List<Pod> agentPods() {
+        return store.list(labelled(Pod.class, agent.selector()), Pod.class).stream()
+                .sorted(Comparator.comparing(pod -> pod.getMetadata().getName()))
+                .toList();
+    }
+
+    /**
+     * A write to the agent workload, through {@code write}, followed by the rollout its pod template change causes.
+     */
+    synchronized MockResponse writeWorkload(ApiRequest request, Supplier<MockResponse> write) {
+        PodTemplateSpec before = currentTemplate(request);
+        MockResponse written = write.get();
+        if (written.code() / 100 == 2) {
+            afterWorkloadWrite(request, before);
+        }
+        return written;
     }
 
     /** Whether a write to this request's object may change the agent's pod template. */
@@ -54,7 +104,7 @@ final class AgentRollout {
     }
 
     /** The eviction API: refused with 429 while the PodDisruptionBudget forbids it, else the pod is replaced. */
-    MockResponse evict(ApiRequest request) {
+    synchronized MockResponse evict(ApiRequest request) {
         Optional<Pod> pod = store.get(podPath(request.name()), Pod.class);
         if (pod.isEmpty()) {
             return ApiResponses.notFound(request);
@@ -73,6 +123,7 @@ final class AgentRollout {
         }
         store.delete(pod.get());
         replace(pod.get());
+        refreshStatus();
         return ApiResponses.json(
                 201,
                 new StatusBuilder()
@@ -84,7 +135,7 @@ final class AgentRollout {
     }
 
     /** Rolls every agent pod if the write changed the workload's pod template. */
-    void afterWorkloadWrite(ApiRequest request, PodTemplateSpec templateBefore) {
+    private void afterWorkloadWrite(ApiRequest request, PodTemplateSpec templateBefore) {
         Class<? extends HasMetadata> type =
                 request.resource().equals("deployments") ? Deployment.class : DaemonSet.class;
         Optional<? extends HasMetadata> written = store.get(request.objectPath(), type);
@@ -99,7 +150,7 @@ final class AgentRollout {
     }
 
     /** The pod template of the agent workload as stored now, or null if there is none. */
-    PodTemplateSpec currentTemplate(ApiRequest request) {
+    private PodTemplateSpec currentTemplate(ApiRequest request) {
         Class<? extends HasMetadata> type =
                 request.resource().equals("deployments") ? Deployment.class : DaemonSet.class;
         return store.get(request.objectPath(), type).map(AgentRollout::template).orElse(null);
@@ -132,10 +183,9 @@ final class AgentRollout {
 
         deployment.getStatus().setObservedGeneration(deployment.getMetadata().getGeneration());
         deployment.getStatus().setReplicas(replicas);
-        deployment.getStatus().setReadyReplicas(replicas);
-        deployment.getStatus().setAvailableReplicas(replicas);
         deployment.getStatus().setUpdatedReplicas(replicas);
         store.replaceStatus(deployment);
+        refreshStatus();
     }
 
     private void rollDaemonSet(DaemonSet daemonSet) {
@@ -150,10 +200,59 @@ final class AgentRollout {
         daemonSet.getStatus().setObservedGeneration(daemonSet.getMetadata().getGeneration());
         daemonSet.getStatus().setDesiredNumberScheduled(nodes.size());
         daemonSet.getStatus().setCurrentNumberScheduled(nodes.size());
-        daemonSet.getStatus().setNumberReady(nodes.size());
-        daemonSet.getStatus().setNumberAvailable(nodes.size());
         daemonSet.getStatus().setUpdatedNumberScheduled(nodes.size());
         store.replaceStatus(daemonSet);
+        refreshStatus();
+    }
+
+    /**
+     * Recounts the ready agent pods into the status of the workload and of its ReplicaSets, as their controllers do:
+     * a pod that is not Ready is neither ready nor available.
+     */
+    private void refreshStatus() {
+        List<Pod> pods = agentPods();
+        int ready = (int) pods.stream().filter(AgentWorkload::isReady).count();
+        String workloads = "/apis/apps/v1/namespaces/" + AksObjects.KUBE_SYSTEM;
+        if (agent.isDeployment()) {
+            Optional<Deployment> found = store.get(workloads + "/deployments/" + AgentWorkload.NAME, Deployment.class);
+            if (found.isEmpty()) {
+                return;
+            }
+            Deployment deployment = found.get();
+            int desired =
+                    Optional.ofNullable(deployment.getSpec().getReplicas()).orElse(1);
+            deployment.getStatus().setReadyReplicas(ready);
+            deployment.getStatus().setAvailableReplicas(ready);
+            deployment.getStatus().setUnavailableReplicas(ready >= desired ? null : desired - ready);
+            store.replaceStatus(deployment);
+            for (ReplicaSet replicaSet :
+                    store.list(labelled(ReplicaSet.class, deployment.getSpec().getSelector()), ReplicaSet.class)) {
+                String hash = replicaSet.getMetadata().getLabels().get("pod-template-hash");
+                int own = (int) pods.stream()
+                        .filter(pod -> hash != null
+                                && hash.equals(pod.getMetadata().getLabels().get("pod-template-hash")))
+                        .filter(AgentWorkload::isReady)
+                        .count();
+                if (replicaSet.getStatus() != null
+                        && !Objects.equals(replicaSet.getStatus().getReadyReplicas(), own)) {
+                    replicaSet.getStatus().setReadyReplicas(own);
+                    replicaSet.getStatus().setAvailableReplicas(own);
+                    store.replaceStatus(replicaSet);
+                }
+            }
+        } else {
+            Optional<DaemonSet> found = store.get(workloads + "/daemonsets/" + AgentWorkload.NAME, DaemonSet.class);
+            if (found.isEmpty()) {
+                return;
+            }
+            DaemonSet daemonSet = found.get();
+            int desired = Optional.ofNullable(daemonSet.getStatus().getDesiredNumberScheduled())
+                    .orElse(pods.size());
+            daemonSet.getStatus().setNumberReady(ready);
+            daemonSet.getStatus().setNumberAvailable(ready);
+            daemonSet.getStatus().setNumberUnavailable(ready >= desired ? null : desired - ready);
+            store.replaceStatus(daemonSet);
+        }
     }
 
     /** Recreates an evicted agent pod from its owner's current template, on the same node. */
@@ -179,7 +278,7 @@ final class AgentRollout {
     private Pod newPod(
             HasMetadata owner, PodTemplateSpec template, String hash, AksObjects.Node node, LoadedCertificate loaded) {
         Map<String, String> annotations = agent.usesCertificate() ? loaded.annotations() : Map.of();
-        return agent.pod(owner, template, hash, node, scenario.clock().instant(), annotations);
+        return agent.pod(owner, template, hash, node, scenario.clock().instant(), annotations, agentsBecomeReady);
     }
 
     private boolean disruptionAllowed(Pod pod) {
@@ -192,7 +291,7 @@ final class AgentRollout {
                 continue;
             }
             long ready = store.list(labelled(Pod.class, budget.getSpec().getSelector()), Pod.class).stream()
-                    .filter(AgentRollout::isReady)
+                    .filter(AgentWorkload::isReady)
                     .count();
             if (ready - 1 < budget.getSpec().getMinAvailable().getIntVal()) {
                 return false;
@@ -231,13 +330,6 @@ final class AgentRollout {
         return new AksObjects.Node(name, AksObjects.nodeIndex(name));
     }
 
-    private static boolean isReady(Pod pod) {
-        return pod.getStatus() != null
-                && pod.getStatus().getConditions() != null
-                && pod.getStatus().getConditions().stream()
-                        .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
-    }
-
     private static PodTemplateSpec template(HasMetadata workload) {
         if (workload instanceof Deployment deployment) {
             return deployment.getSpec().getTemplate();
@@ -249,10 +341,14 @@ final class AgentRollout {
     }
 
     private static String labelled(Class<? extends HasMetadata> type, LabelSelector selector) {
+        return labelled(type, selector.getMatchLabels());
+    }
+
+    private static String labelled(Class<? extends HasMetadata> type, Map<String, String> matchLabels) {
         String collection = type == Pod.class
                 ? PODS
                 : "/apis/apps/v1/namespaces/" + AksObjects.KUBE_SYSTEM + "/" + HasMetadata.getPlural(type);
-        String labels = selector.getMatchLabels().entrySet().stream()
+        String labels = matchLabels.entrySet().stream()
                 .map(label -> label.getKey() + "=" + label.getValue())
                 .sorted()
                 .collect(Collectors.joining(","));

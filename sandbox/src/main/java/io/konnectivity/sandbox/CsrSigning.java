@@ -86,7 +86,8 @@ final class CsrSigning {
         }
         CertificateSigningRequestStatus status =
                 created.getStatus() == null ? new CertificateSigningRequestStatus() : created.getStatus();
-        status.getConditions().add(condition("Denied", "KubectlDeny", "This CSR was denied by kubectl certificate deny."));
+        status.getConditions()
+                .add(condition("Denied", "KubectlDeny", "This CSR was denied by kubectl certificate deny."));
         created.setStatus(status);
         store.replaceStatus(created);
     }
@@ -100,7 +101,8 @@ final class CsrSigning {
         }
         CertificateSigningRequest sent =
                 Serialization.unmarshal(new String(body, StandardCharsets.UTF_8), CertificateSigningRequest.class);
-        String sentVersion = sent.getMetadata() == null ? null : sent.getMetadata().getResourceVersion();
+        String sentVersion =
+                sent.getMetadata() == null ? null : sent.getMetadata().getResourceVersion();
         if (sentVersion != null
                 && !sentVersion.isEmpty()
                 && !sentVersion.equals(stored.getMetadata().getResourceVersion())) {
@@ -112,8 +114,7 @@ final class CsrSigning {
         if (invalid.isPresent()) {
             return invalid.get();
         }
-        if (count(conditions, "Approved") > count(before, "Approved")
-                && access.denies("approve", "signers")) {
+        if (count(conditions, "Approved") > count(before, "Approved") && access.denies("approve", "signers")) {
             return ApiResponses.forbidden(
                     request,
                     request.name(),
@@ -199,22 +200,21 @@ final class CsrSigning {
         Instant notBefore = now.minus(BACKDATE);
         Instant notAfter = now.plus(duration(csr));
         try {
-            SandboxPki.IssuedCertificate issued =
-                    switch (scenario.csrSigning()) {
-                        case SIGN -> pki.sign(request, notBefore, notAfter, true);
-                        case OTHER_CA -> otherCa().sign(request, notBefore, notAfter, true);
-                        case WRONG_SUBJECT -> pki.sign(request, "CN=system:anonymous", notBefore, notAfter);
-                        case SHORTER -> {
-                            Instant shorter = currentAgentNotAfter().orElse(now).minus(Duration.ofDays(1));
-                            Instant start = notBefore.isBefore(shorter) ? notBefore : shorter.minus(Duration.ofDays(1));
-                            yield pki.sign(request, start, shorter, true);
-                        }
-                        case FAIL -> {
-                            fail(csr, "the signer could not sign the certificate (sandbox csrSigning FAIL)");
-                            yield null;
-                        }
-                        case NEVER, DENY -> null;
-                    };
+            SandboxPki.IssuedCertificate issued = switch (scenario.csrSigning()) {
+                case SIGN -> pki.sign(request, notBefore, notAfter, true);
+                case OTHER_CA -> otherCa().sign(request, notBefore, notAfter, true);
+                case WRONG_SUBJECT -> pki.sign(request, "CN=system:anonymous", notBefore, notAfter);
+                case SHORTER -> {
+                    Instant shorter = currentAgentNotAfter().orElse(now).minus(Duration.ofDays(1));
+                    Instant start = notBefore.isBefore(shorter) ? notBefore : shorter.minus(Duration.ofDays(1));
+                    yield pki.sign(request, start, shorter, true);
+                }
+                case FAIL -> {
+                    fail(csr, "the signer could not sign the certificate (sandbox csrSigning FAIL)");
+                    yield null;
+                }
+                case NEVER, DENY -> null;
+            };
             if (issued != null) {
                 csr.getStatus()
                         .setCertificate(Base64.getEncoder()

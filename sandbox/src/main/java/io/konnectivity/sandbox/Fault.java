@@ -13,8 +13,10 @@ import java.util.regex.Pattern;
  * {@link FaultPlan#inject(Fault)} is the one {@link FaultPlan#matched(Fault)} counts for.
  *
  * <pre>{@code
- * cluster.faults().inject(Fault.on("PUT", ".*/secrets/konnectivity-certs").onlyNth(1).status(409));
- * cluster.faults().inject(Fault.on("GET", ".*/pods/.*/log").timeout());
+ * cluster.faults().inject(Fault.on("PUT", "/api/v1/namespaces/kube-system/secrets/konnectivity-certs")
+ *         .onlyNth(1)
+ *         .status(409));
+ * cluster.faults().inject(Fault.on("GET", "/api/v1/namespaces/kube-system/pods/[^/]+/log").timeout());
  * }</pre>
  */
 public final class Fault {
@@ -154,7 +156,8 @@ public final class Fault {
 
     private static int positive(int n) {
         if (n < 1) {
-            throw new IllegalArgumentException("Matching requests are counted from 1, so N must be 1 or more, not " + n);
+            throw new IllegalArgumentException(
+                    "Matching requests are counted from 1, so N must be 1 or more, not " + n);
         }
         return n;
     }

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -47,6 +48,8 @@ public final class SandboxCluster implements AutoCloseable {
     private final TlsRelay relay;
     private final Path directory;
     private final Path kubeconfig;
+    private final SimulatedApiServer api;
+    private final FaultPlan faults;
     private KubernetesClient adminClient;
     private boolean closed;
 
@@ -57,7 +60,9 @@ public final class SandboxCluster implements AutoCloseable {
             SandboxPki.IssuedCertificate adminCertificate,
             KubernetesMockServer server,
             TlsRelay relay,
-            Path directory) {
+            Path directory,
+            SimulatedApiServer api,
+            FaultPlan faults) {
         this.scenario = scenario;
         this.pki = pki;
         this.agentCertificate = agentCertificate;
@@ -66,6 +71,8 @@ public final class SandboxCluster implements AutoCloseable {
         this.relay = relay;
         this.directory = directory;
         this.kubeconfig = directory.resolve("kubeconfig");
+        this.api = api;
+        this.faults = faults;
     }
 
     /** Generates the cluster's PKI, starts its API server, seeds it and writes its kubeconfig. */
@@ -85,12 +92,10 @@ public final class SandboxCluster implements AutoCloseable {
 
         KubernetesCrudDispatcher crud = new KubernetesCrudDispatcher();
         new AksObjects(scenario, pki, agent).seed(new ObjectStore(crud)::create);
-        KubernetesMockServer server = new KubernetesMockServer(
-                new Context(),
-                new MockWebServer(),
-                new HashMap<>(),
-                new SimulatedApiServer(crud, scenario, ADMIN_USER, pki),
-                false);
+        FaultPlan faults = new FaultPlan();
+        SimulatedApiServer api = new SimulatedApiServer(crud, scenario, ADMIN_USER, pki, faults);
+        KubernetesMockServer server =
+                new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), api, false);
         TlsRelay relay = null;
         Path directory = null;
         try {
@@ -98,7 +103,8 @@ public final class SandboxCluster implements AutoCloseable {
             relay = TlsRelay.start(
                     serving, pki, new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getPort()));
             directory = KubeconfigFile.privateDirectory("konnectivity-sandbox-" + scenario.clusterName() + "-");
-            SandboxCluster cluster = new SandboxCluster(scenario, pki, agent, admin, server, relay, directory);
+            SandboxCluster cluster =
+                    new SandboxCluster(scenario, pki, agent, admin, server, relay, directory, api, faults);
             cluster.writeKubeconfig();
             return cluster;
         } catch (RuntimeException e) {
@@ -154,6 +160,58 @@ public final class SandboxCluster implements AutoCloseable {
 
     public SandboxScenario scenario() {
         return scenario;
+    }
+
+    /**
+     * The faults the API server injects, and the log of every request it served: for reliability tests that fail each
+     * API call of an operation in turn.
+     */
+    public FaultPlan faults() {
+        return faults;
+    }
+
+    /** The agent pods as they are now, by name, with what each loaded from the Secret when it started. */
+    public List<AgentPod> agentPods() {
+        Instant now = scenario.clock().instant();
+        return api.rollout().agentPods().stream()
+                .map(pod -> {
+                    LoadedCertificate loaded = LoadedCertificate.of(pod);
+                    return new AgentPod(
+                            pod.getMetadata().getName(),
+                            pod.getSpec() == null ? null : pod.getSpec().getNodeName(),
+                            AgentWorkload.isReady(pod),
+                            pod.getStatus() == null || pod.getStatus().getStartTime() == null
+                                    ? null
+                                    : Instant.parse(pod.getStatus().getStartTime()),
+                            loaded.notAfter(),
+                            loaded.fingerprint(),
+                            loaded.problem(),
+                            !loaded.tunnelDownAt(now));
+                })
+                .toList();
+    }
+
+    /**
+     * Whether the tunnel works: some agent pod runs and the log of every agent pod would answer now, as after a
+     * successful renewal. False while any agent pod answers the tunnel error.
+     */
+    public boolean tunnelUp() {
+        List<AgentPod> pods = agentPods();
+        return !pods.isEmpty() && pods.stream().allMatch(AgentPod::tunnelUp);
+    }
+
+    /** Whether agent pods that rollouts and evictions start from now on become Ready. */
+    public boolean agentsBecomeReady() {
+        return api.rollout().agentsBecomeReady();
+    }
+
+    /**
+     * Sets whether agent pods started from now on become Ready, or stay Running with Ready=False
+     * ({@code ContainersNotReady}). Setting it to true also makes the agent pods that are waiting to become ready Ready
+     * now, and the workload's ready count follows.
+     */
+    public void setAgentsBecomeReady(boolean ready) {
+        api.rollout().setAgentsBecomeReady(ready);
     }
 
     /** Makes the API server unreachable, as a stopped or private cluster is: connections are then refused. */

@@ -179,8 +179,8 @@ public final class SandboxPki {
     /** Signs the public key of a PKCS#10 request for client auth under another subject than the one requested. */
     IssuedCertificate sign(PKCS10CertificationRequest csr, String subjectDn, Instant notBefore, Instant notAfter) {
         PublicKey publicKey = verifiedPublicKey(csr);
-        X509Certificate certificate = issue(
-                new X500Principal(subjectDn), publicKey, notBefore, notAfter, KeyPurposeId.id_kp_clientAuth);
+        X509Certificate certificate =
+                issue(new X500Principal(subjectDn), publicKey, notBefore, notAfter, KeyPurposeId.id_kp_clientAuth);
         return new IssuedCertificate(certificate, new KeyPair(publicKey, null), toPem(certificate), null);
     }
 

@@ -85,7 +85,7 @@ final class ArmDispatcher extends Dispatcher {
             return listClusters(url, subscription, null, "/subscriptions/" + subscription);
         }
         if (is(path, 8, 2, "providers")
-                && path.get(5).equals("locations")
+                && path.get(4).equals("locations")
                 && path.get(6).startsWith("operation")) {
             return operation(url, path.get(3), path.get(6), path.get(7));
         }
