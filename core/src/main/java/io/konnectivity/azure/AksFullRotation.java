@@ -6,6 +6,7 @@ import io.konnectivity.check.CertificateCheck;
 import io.konnectivity.check.CertificateRole;
 import io.konnectivity.check.ClusterResult;
 import io.konnectivity.rotate.CertificateChange;
+import io.konnectivity.rotate.RotationListener;
 import io.konnectivity.rotate.RotationMode;
 import io.konnectivity.rotate.RotationReport;
 import io.konnectivity.rotate.RotationResult;
@@ -30,12 +31,30 @@ public final class AksFullRotation {
     private final ArmClients arm;
     private final Clock clock;
     private final AzureListener listener;
+    private final RotationListener steps;
     private final AksClusterCheck check;
 
     public AksFullRotation(ArmClients arm, Clock clock, AzureListener listener) {
+        this(arm, clock, listener, RotationListener.SILENT);
+    }
+
+    /** @param steps told of every step as it finishes, and of every poll while AKS works */
+    public AksFullRotation(ArmClients arm, Clock clock, AzureListener listener, RotationListener steps) {
         this.arm = arm;
         this.clock = clock;
-        this.listener = listener;
+        this.listener = new AzureListener() {
+            @Override
+            public void step(String cluster, String message, Duration took) {
+                listener.step(cluster, message, took);
+            }
+
+            @Override
+            public void operationPolled(String cluster, String operation, String status, Duration elapsed) {
+                listener.operationPolled(cluster, operation, status, elapsed);
+                steps.progress(cluster, operation + ": " + status + " after " + elapsed.toSeconds() + " s");
+            }
+        };
+        this.steps = steps;
         this.check = new AksClusterCheck(arm, clock, listener);
     }
 
@@ -43,12 +62,7 @@ public final class AksFullRotation {
      * @throws IllegalArgumentException when the downtime is not accepted; nothing has been done then
      */
     public RotationReport rotate(AksClusterId id, FullRotationRequest request) throws InterruptedException {
-        if (!request.acceptDowntime()) {
-            throw new IllegalArgumentException("AKS's full certificate rotation of " + id.shortName() + " recreates"
-                    + " every node, VM scale set and disk (up to 30 minutes of downtime, often longer) and invalidates"
-                    + " every kubeconfig handed out before. Accept the downtime explicitly (--accept-downtime) to go"
-                    + " ahead, or renew the agent certificate without downtime with konnectivity rotate (CSR mode).");
-        }
+        refuseWithoutDowntime(id, request);
         Run run = new Run(id);
         AksClusterFacts facts;
         try {
@@ -57,7 +71,7 @@ public final class AksFullRotation {
             return run.report(new RotationResult.Failed(e.getMessage()));
         }
         if (facts.isStopped() || facts.isRotatingCertificates()) {
-            return run.report(new RotationResult.Failed(run.steps.get(0).detail()));
+            return run.report(new RotationResult.Failed(run.done.get(0).detail()));
         }
 
         ClusterResult before = check.check(facts, id.shortName(), request.check());
@@ -82,6 +96,16 @@ public final class AksFullRotation {
         ClusterResult after = check.check(facts, id.shortName(), fresh, request.check());
         run.recordCheck("check-after", after, "after the rotation");
         return run.report(verdict(id, before, after), before, after);
+    }
+
+    /** Throws unless the request accepts the downtime; for callers that want to refuse before signing in. */
+    public static void refuseWithoutDowntime(AksClusterId id, FullRotationRequest request) {
+        if (!request.acceptDowntime()) {
+            throw new IllegalArgumentException("AKS's full certificate rotation of " + id.shortName() + " recreates"
+                    + " every node, VM scale set and disk (up to 30 minutes of downtime, often longer) and invalidates"
+                    + " every kubeconfig handed out before. Accept the downtime explicitly (--accept-downtime) to go"
+                    + " ahead, or renew the agent certificate without downtime with konnectivity rotate (CSR mode).");
+        }
     }
 
     private static String preflight(AksClusterFacts facts) {
@@ -162,7 +186,7 @@ public final class AksFullRotation {
     private final class Run {
         private final AksClusterId id;
         private final Instant started = clock.instant();
-        private final List<RotationStep> steps = new ArrayList<>();
+        private final List<RotationStep> done = new ArrayList<>();
         private String server = "";
 
         Run(AksClusterId id) {
@@ -174,12 +198,10 @@ public final class AksFullRotation {
             try {
                 T value = work.run();
                 String detail = describe.detail(value);
-                steps.add(new RotationStep(name, RotationStep.Outcome.DONE, detail, since(start)));
-                listener.step(id.shortName(), name + ": " + detail, since(start));
+                add(new RotationStep(name, RotationStep.Outcome.DONE, detail, since(start)));
                 return value;
             } catch (AzureAccessException | StepFailed e) {
-                steps.add(new RotationStep(name, RotationStep.Outcome.FAILED, e.getMessage(), since(start)));
-                listener.step(id.shortName(), name + " failed", since(start));
+                add(new RotationStep(name, RotationStep.Outcome.FAILED, e.getMessage(), since(start)));
                 throw new StepFailed(e.getMessage());
             }
         }
@@ -189,12 +211,17 @@ public final class AksFullRotation {
                 server = result.server();
             }
             if (result instanceof ClusterResult.Checked checked) {
-                steps.add(new RotationStep(name, RotationStep.Outcome.DONE, "Read " + checked.certificates().size()
+                add(new RotationStep(name, RotationStep.Outcome.DONE, "Read " + checked.certificates().size()
                         + " certificates " + when + "; worst status " + checked.status() + ".", result.took()));
             } else {
-                steps.add(new RotationStep(name, RotationStep.Outcome.SKIPPED, "Could not read the certificates "
+                add(new RotationStep(name, RotationStep.Outcome.SKIPPED, "Could not read the certificates "
                         + when + ": " + ((ClusterResult.NotChecked) result).error(), result.took()));
             }
+        }
+
+        private void add(RotationStep step) {
+            done.add(step);
+            steps.stepFinished(id.shortName(), step);
         }
 
         RotationReport report(RotationResult result) {
@@ -209,7 +236,7 @@ public final class AksFullRotation {
                     started,
                     since(started),
                     result,
-                    steps,
+                    done,
                     changes(before, after),
                     null,
                     null);

@@ -15,7 +15,7 @@ public final class Permissions {
     /** One permission: a verb on a resource, in a namespace or cluster-wide, optionally on one named object. */
     public record Needed(String group, String resource, String verb, String namespace, String name) {
 
-        String describe() {
+        public String describe() {
             String target = (group.isEmpty() ? "" : group + "/") + resource + (name == null ? "" : " " + name);
             return verb + " " + target + (namespace == null ? " (cluster-wide)" : " in " + namespace);
         }

@@ -68,8 +68,8 @@ class AccessReviewTest {
 
     @Test
     void anAccessReviewDeniesApprovingForTheSignerAtTheClusterScope() {
-        SubjectAccessReviewStatus status = review(
-                "certificates.k8s.io", "signers", null, "approve", null, "kubernetes.io/kube-apiserver-client");
+        SubjectAccessReviewStatus status =
+                review("certificates.k8s.io", "signers", null, "approve", null, "kubernetes.io/kube-apiserver-client");
 
         assertThat(status.getAllowed()).isFalse();
         assertThat(status.getReason())
@@ -145,15 +145,17 @@ class AccessReviewTest {
                                     + " \"kubernetes.io/kube-apiserver-client\"");
                 });
         var unapproved = CsrFixtures.get(client, "not-mine-to-approve");
-        assertThat(unapproved.getStatus() == null ? List.of() : unapproved.getStatus().getConditions())
+        assertThat(
+                        unapproved.getStatus() == null
+                                ? List.of()
+                                : unapproved.getStatus().getConditions())
                 .isEmpty();
     }
 
     @Test
     void aDeniedPermissionMustNameAVerbAndAResource() {
-        assertThatThrownBy(() -> SandboxScenario.builder()
-                        .deniedPermissions("secrets")
-                        .build())
+        assertThatThrownBy(() ->
+                        SandboxScenario.builder().deniedPermissions("secrets").build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'verb resource'");
     }
@@ -172,6 +174,10 @@ class AccessReviewTest {
                         .build())
                 .endSpec()
                 .build();
-        return client.authorization().v1().selfSubjectAccessReview().create(review).getStatus();
+        return client.authorization()
+                .v1()
+                .selfSubjectAccessReview()
+                .create(review)
+                .getStatus();
     }
 }

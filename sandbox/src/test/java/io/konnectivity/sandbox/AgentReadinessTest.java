@@ -24,18 +24,24 @@ class AgentReadinessTest {
     void agentPodsReportTheCertificateEachLoadedAndTheTunnelFollowsARenewalAndRestart() {
         try (SandboxCluster cluster = SandboxCluster.start(EXPIRED);
                 KubernetesClient client = Kubeconfigs.clientWithoutRetries(cluster.kubeconfig())) {
-            String seeded = LoadedCertificate.fingerprint(cluster.agentCertificate().certificate());
+            String seeded =
+                    LoadedCertificate.fingerprint(cluster.agentCertificate().certificate());
             assertThat(cluster.agentPods()).hasSize(2).allSatisfy(pod -> {
                 assertThat(pod.certificateFingerprint()).isEqualTo(seeded);
                 assertThat(pod.certificateNotAfter())
-                        .isEqualTo(cluster.agentCertificate().certificate().getNotAfter().toInstant());
+                        .isEqualTo(cluster.agentCertificate()
+                                .certificate()
+                                .getNotAfter()
+                                .toInstant());
                 assertThat(pod.ready()).isTrue();
                 assertThat(pod.tunnelUp()).isFalse();
             });
             assertThat(cluster.tunnelUp()).isFalse();
 
             SandboxPki.IssuedCertificate renewed = CsrFixtures.renewInSecret(cluster, client);
-            assertThat(cluster.tunnelUp()).as("pods keep what they loaded until they restart").isFalse();
+            assertThat(cluster.tunnelUp())
+                    .as("pods keep what they loaded until they restart")
+                    .isFalse();
             CsrFixtures.rolloutRestart(client);
 
             assertThat(cluster.agentPods()).hasSize(2).allSatisfy(pod -> {
@@ -51,8 +57,8 @@ class AgentReadinessTest {
 
     @Test
     void whenAgentsDoNotBecomeReadyARolloutLeavesRunningPodsThatAreNotReady() {
-        try (SandboxCluster cluster =
-                        SandboxCluster.start(EXPIRED.toBuilder().agentsBecomeReady(false).build());
+        try (SandboxCluster cluster = SandboxCluster.start(
+                        EXPIRED.toBuilder().agentsBecomeReady(false).build());
                 KubernetesClient client = Kubeconfigs.clientWithoutRetries(cluster.kubeconfig())) {
             assertThat(cluster.agentPods()).as("the seeded pods are ready").allMatch(AgentPod::ready);
 
@@ -82,7 +88,8 @@ class AgentReadinessTest {
         try (SandboxCluster cluster = SandboxCluster.start(EXPIRED);
                 KubernetesClient client = Kubeconfigs.clientWithoutRetries(cluster.kubeconfig())) {
             cluster.setAgentsBecomeReady(false);
-            List<String> seeded = cluster.agentPods().stream().map(AgentPod::name).toList();
+            List<String> seeded =
+                    cluster.agentPods().stream().map(AgentPod::name).toList();
 
             assertThat(client.pods()
                             .inNamespace("kube-system")
@@ -97,16 +104,14 @@ class AgentReadinessTest {
                             .evict())
                     .as("evicting the last ready pod would break minAvailable 1")
                     .isFalse();
-            assertThat(cluster.agentPods())
-                    .extracting(AgentPod::ready)
-                    .containsExactlyInAnyOrder(true, false);
+            assertThat(cluster.agentPods()).extracting(AgentPod::ready).containsExactlyInAnyOrder(true, false);
         }
     }
 
     @Test
     void turningReadinessBackOnMakesTheWaitingPodsReadyAndLaterOnesStartReady() {
-        try (SandboxCluster cluster =
-                        SandboxCluster.start(EXPIRED.toBuilder().agentsBecomeReady(false).build());
+        try (SandboxCluster cluster = SandboxCluster.start(
+                        EXPIRED.toBuilder().agentsBecomeReady(false).build());
                 KubernetesClient client = Kubeconfigs.clientWithoutRetries(cluster.kubeconfig())) {
             CsrFixtures.rolloutRestart(client);
             assertThat(cluster.agentPods()).noneMatch(AgentPod::ready);

@@ -51,7 +51,11 @@ final class CsrFixtures {
         client.certificates()
                 .v1()
                 .certificateSigningRequests()
-                .resource(csr(name, "CN=konnectivity-agent", cluster.agentCertificate().keyPair(), lifetime))
+                .resource(csr(
+                        name,
+                        "CN=konnectivity-agent",
+                        cluster.agentCertificate().keyPair(),
+                        lifetime))
                 .create();
     }
 
@@ -79,7 +83,8 @@ final class CsrFixtures {
 
     /** The certificate a signed request holds. */
     static X509Certificate issued(CertificateSigningRequest csr) throws Exception {
-        return SandboxClusterTest.parse(SandboxClusterTest.decode(csr.getStatus().getCertificate()));
+        return SandboxClusterTest.parse(
+                SandboxClusterTest.decode(csr.getStatus().getCertificate()));
     }
 
     /** Writes a fresh certificate for the agent's existing key into the Secret, as a renewal does. */

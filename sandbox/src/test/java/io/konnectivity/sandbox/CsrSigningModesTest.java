@@ -54,8 +54,7 @@ class CsrSigningModesTest {
                                         + " less than 600 seconds (10 minutes)");
                         assertThat(failure.getStatus().getDetails().getCauses())
                                 .singleElement()
-                                .satisfies(cause ->
-                                        assertThat(cause.getField()).isEqualTo("spec.expirationSeconds"));
+                                .satisfies(cause -> assertThat(cause.getField()).isEqualTo("spec.expirationSeconds"));
                     });
             assertThat(CsrFixtures.get(client, "too-short")).isNull();
 
@@ -102,10 +101,9 @@ class CsrSigningModesTest {
             CertificateSigningRequest csr = CsrFixtures.get(client, "renew");
             assertThat(csr.getStatus().getCertificate()).isNull();
             assertThat(csr.getStatus().getConditions())
-                    .extracting(CertificateSigningRequestCondition::getType, CertificateSigningRequestCondition::getReason)
-                    .containsExactly(
-                            tuple("Approved", "SandboxTest"),
-                            tuple("Failed", "SignerValidationFailure"));
+                    .extracting(
+                            CertificateSigningRequestCondition::getType, CertificateSigningRequestCondition::getReason)
+                    .containsExactly(tuple("Approved", "SandboxTest"), tuple("Failed", "SignerValidationFailure"));
         });
     }
 
@@ -132,8 +130,7 @@ class CsrSigningModesTest {
             X509Certificate issued = issued(client, "renew");
             assertThat(issued.getIssuerX500Principal())
                     .isNotEqualTo(cluster.pki().caCertificate().getSubjectX500Principal());
-            assertThatThrownBy(() -> issued.verify(
-                            cluster.pki().caCertificate().getPublicKey()))
+            assertThatThrownBy(() -> issued.verify(cluster.pki().caCertificate().getPublicKey()))
                     .isInstanceOfAny(SignatureException.class, InvalidKeyException.class);
             assertThat(issued.getPublicKey())
                     .isEqualTo(cluster.agentCertificate().keyPair().getPublic());

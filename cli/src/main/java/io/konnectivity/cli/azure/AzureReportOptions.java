@@ -1,0 +1,82 @@
+package io.konnectivity.cli.azure;
+
+import io.konnectivity.azure.AksFleetCheck;
+import io.konnectivity.check.CheckReport;
+import io.konnectivity.check.ClusterResult;
+import io.konnectivity.check.Status;
+import io.konnectivity.check.Thresholds;
+import io.konnectivity.report.ReportFormat;
+import io.konnectivity.report.ReportWriter;
+import io.konnectivity.report.TableReport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/**
+ * Thresholds, output format and report directory of the Azure commands.
+ *
+ * <p>TODO: the same options as io.konnectivity.cli.ReportOptions, which is package-private there; replace this class
+ * with it once it is public.
+ */
+public final class AzureReportOptions {
+
+    @Option(
+            names = "--warn-days",
+            defaultValue = "30",
+            description = "Days left at or below which a certificate is WARNING (default: ${DEFAULT-VALUE}).")
+    int warnDays;
+
+    @Option(
+            names = "--critical-days",
+            defaultValue = "7",
+            description = "Days left at or below which a certificate is CRITICAL (default: ${DEFAULT-VALUE}).")
+    int criticalDays;
+
+    @Option(
+            names = {"-o", "--format"},
+            defaultValue = "table",
+            description = "What to print: table, json, html, junit, markdown or prometheus (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(
+            names = "--output-dir",
+            description = "Also write every report format (JSON, HTML, JUnit XML, Markdown, Prometheus) here.")
+    Path outputDirectory;
+
+    @Option(names = "--no-color", description = "Never colour the table, even on a terminal.")
+    boolean noColour;
+
+    public Thresholds thresholds() {
+        return new Thresholds(warnDays, criticalDays);
+    }
+
+    /** Prints the report and writes the report files; returns the exit code, in which skipped clusters do not count. */
+    public int publish(CheckReport report, PrintWriter out, PrintWriter err) throws IOException {
+        ReportFormat chosen = ReportFormat.parse(format);
+        boolean colour = !noColour && System.console() != null && System.getenv("NO_COLOR") == null;
+        String rendered = chosen == ReportFormat.TABLE
+                ? new TableReport(colour).render(report)
+                : chosen.renderer().render(report);
+        out.print(rendered);
+        if (!rendered.endsWith("\n")) {
+            out.println();
+        }
+        out.flush();
+        if (outputDirectory != null) {
+            List<Path> written = new ReportWriter().write(report, outputDirectory);
+            err.println("Reports written: " + String.join(", ", written.stream().map(Path::toString).toList()));
+        }
+        return exitCode(report);
+    }
+
+    /** The exit code of the report's worst status, leaving out clusters skipped on purpose (stopped ones). */
+    public static int exitCode(CheckReport report) {
+        return Status.worst(report.clusters().stream()
+                        .filter(result -> !AksFleetCheck.isSkipped(result))
+                        .map(ClusterResult::status)
+                        .toList())
+                .exitCode();
+    }
+}
