@@ -48,7 +48,9 @@ public final class CheckBenchmark {
                     known.addAll(FleetBenchmark.OPTIONS);
                     Options options = Options.parse(rest, known);
                     new SingleClusterBenchmark(options).run(out);
+                    machine(out);
                     new StartupBenchmark(options).run(out);
+                    machine(out);
                     new FleetBenchmark(options).run(out);
                 }
                 case "fleet-check" ->
@@ -61,9 +63,13 @@ public final class CheckBenchmark {
             System.err.println("bench: " + e.getMessage());
             System.exit(2);
         }
+        if (!command.equals("fleet-check")) {
+            machine(out);
+        }
         System.exit(0);
     }
 
+    /** When, where and how busy: the load average tells whether other work shared the machine. */
     private static void machine(PrintStream out) {
         var os = ManagementFactory.getOperatingSystemMXBean();
         out.printf(

@@ -1,8 +1,10 @@
 package io.konnectivity.bench;
 
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.internal.SSLUtils;
 import io.konnectivity.cert.KeyMatch;
 import io.konnectivity.cert.PrivateKeyDecoder;
 import io.konnectivity.check.AgentNames;
@@ -19,8 +21,10 @@ import io.konnectivity.cluster.KubeconfigFile;
 import io.konnectivity.cluster.ServingChainProbe;
 import io.konnectivity.cluster.TunnelProbe;
 import io.konnectivity.sandbox.SandboxCluster;
+import io.konnectivity.sandbox.SandboxFleet;
 import io.konnectivity.sandbox.SandboxScenario;
 import java.io.PrintStream;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.security.PrivateKey;
 import java.time.Clock;
@@ -38,6 +42,9 @@ import java.util.Map;
  * part dominates. The sandbox serves from this JVM, so its CPU time is on the same two cores.
  */
 final class SingleClusterBenchmark {
+
+    /** A kubeconfig as large as part 3's biggest fleet, to show how parsing grows with the number of contexts. */
+    private static final int FLEET_CONTEXTS = 1000;
 
     static final List<String> OPTIONS = List.of("warmup", "iterations", "parts-iterations", "profile");
 
@@ -65,7 +72,9 @@ final class SingleClusterBenchmark {
             ClusterTarget target = ClusterTargets.resolve(List.of(cluster.kubeconfig()), null, false)
                     .get(0);
             measureChecks(cluster, target, out);
-            measureParts(cluster, target, out);
+            try (SandboxFleet fleet = SandboxFleet.start(FLEET_CONTEXTS, 1, index -> SandboxScenario.defaults())) {
+                measureParts(cluster, fleet, target, out);
+            }
         }
     }
 
@@ -79,10 +88,14 @@ final class SingleClusterBenchmark {
         steps.record(true);
         int requestsBefore = cluster.requestCount();
         long cpuBefore = processCpuNanos();
+        long jitBefore = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+        long gcBefore = gcMillis();
         Profile sampling = profile ? Profile.start() : null;
         Samples checks = Trial.repeat(check, 0, iterations);
         long cpuNanos = processCpuNanos() - cpuBefore;
         int requests = cluster.requestCount() - requestsBefore;
+        long jitMillis = ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jitBefore;
+        long gcMillis = gcMillis() - gcBefore;
         steps.record(false);
 
         out.printf(Locale.ROOT, "full check, after %d warm-up checks: %s%n", warmup, checks.summary());
@@ -111,7 +124,8 @@ final class SingleClusterBenchmark {
         }
     }
 
-    private void measureParts(SandboxCluster cluster, ClusterTarget target, PrintStream out) throws Exception {
+    private void measureParts(SandboxCluster cluster, SandboxFleet fleet, ClusterTarget target, PrintStream out)
+            throws Exception {
         out.printf(
                 Locale.ROOT,
                 "the parts of a check, each alone (%d times after %d warm-up):%n",
@@ -126,6 +140,16 @@ final class SingleClusterBenchmark {
         parts.put(
                 "KubeconfigFile.clientConfig (a check calls it 4 times)",
                 () -> kubeconfig.clientConfig(context, timeout));
+        KubeconfigFile fleetKubeconfig = KubeconfigFile.load(fleet.kubeconfig());
+        String fleetContext = fleet.contexts().get(fleet.contexts().size() / 2);
+        parts.put(
+                "KubeconfigFile.load, " + FLEET_CONTEXTS + " contexts", () -> KubeconfigFile.load(fleet.kubeconfig()));
+        parts.put(
+                "KubeconfigFile.clientConfig, " + FLEET_CONTEXTS + " contexts",
+                () -> fleetKubeconfig.clientConfig(fleetContext, timeout));
+        Config config = kubeconfig.clientConfig(context, timeout);
+        parts.put("fabric8 SSLUtils.trustManagers (JDK cacerts + CA)", () -> SSLUtils.trustManagers(config));
+        parts.put("fabric8 SSLUtils.keyManagers (PKCS12 store of the key)", () -> SSLUtils.keyManagers(config));
         parts.put("client build + close, no request", () -> {
             try (KubernetesClient client = new KubernetesClientBuilder()
                     .withConfig(kubeconfig.clientConfig(context, timeout))
@@ -195,6 +219,12 @@ final class SingleClusterBenchmark {
         secret.getData()
                 .forEach((key, value) -> data.put(key, Base64.getDecoder().decode(value)));
         return data;
+    }
+
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(GarbageCollectorMXBean::getCollectionTime)
+                .sum();
     }
 
     private static long processCpuNanos() {

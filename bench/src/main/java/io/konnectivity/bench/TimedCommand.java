@@ -3,17 +3,26 @@ package io.konnectivity.bench;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
-/** A command line run to completion, timed from process start to exit, with what it printed (both streams). */
-record TimedCommand(List<String> command, int exitCode, long nanos, String output) {
+/**
+ * A command line run to completion with some environment variables set: its wall time from process start to exit, the
+ * CPU time it and its own children used (-1 where unknown), and what it printed on both streams.
+ */
+record TimedCommand(List<String> command, int exitCode, long nanos, long cpuNanos, String output) {
 
-    static TimedCommand run(List<String> command) throws IOException, InterruptedException {
+    static TimedCommand run(List<String> command, Map<String, String> environment)
+            throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        long cpuBefore = ChildrenCpu.nanos();
         long start = System.nanoTime();
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Process process = builder.start();
         byte[] output = process.getInputStream().readAllBytes();
         int exitCode = process.waitFor();
-        return new TimedCommand(
-                command, exitCode, System.nanoTime() - start, new String(output, StandardCharsets.UTF_8));
+        long nanos = System.nanoTime() - start;
+        long cpuNanos = cpuBefore < 0 ? -1 : ChildrenCpu.nanos() - cpuBefore;
+        return new TimedCommand(command, exitCode, nanos, cpuNanos, new String(output, StandardCharsets.UTF_8));
     }
 
     /** Fails with the command's own words when it did not do what it was run for. */

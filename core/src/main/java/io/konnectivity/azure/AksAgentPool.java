@@ -9,7 +9,8 @@ import java.io.Serializable;
  * @param mode {@code System} or {@code User}
  * @param osType {@code Linux} or {@code Windows}
  */
-public record AksAgentPool(String name, String scaleSet, int count, String mode, String osType) implements Serializable {
+public record AksAgentPool(String name, String scaleSet, int count, String mode, String osType)
+        implements Serializable {
 
     public AksAgentPool withScaleSet(String value) {
         return new AksAgentPool(name, value, count, mode, osType);

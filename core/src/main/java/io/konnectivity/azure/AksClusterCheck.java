@@ -75,7 +75,11 @@ public final class AksClusterCheck {
         try (AksKubeconfig.TemporaryKubeconfig file = kubeconfig.temporaryFile()) {
             result = checker.check(file.target(name), request.check());
         } catch (IOException e) {
-            return new ClusterResult.NotChecked(name, server(facts), started, since(started),
+            return new ClusterResult.NotChecked(
+                    name,
+                    server(facts),
+                    started,
+                    since(started),
                     "Cannot write a temporary kubeconfig for " + name + ": " + e.getMessage()
                             + ". Check the space and permissions of the temporary directory.");
         } finally {
@@ -86,7 +90,10 @@ public final class AksClusterCheck {
                     ? " The cluster is private: run konnectivity on a machine inside its virtual network."
                     : "";
             return new ClusterResult.NotChecked(
-                    notChecked.cluster(), notChecked.server(), notChecked.checkedAt(), notChecked.took(),
+                    notChecked.cluster(),
+                    notChecked.server(),
+                    notChecked.checkedAt(),
+                    notChecked.took(),
                     notChecked.error() + hint);
         }
         return joined((ClusterResult.Checked) result, facts, request);
@@ -96,7 +103,9 @@ public final class AksClusterCheck {
     AksKubeconfig fetch(AksClusterId id, String name, CredentialScope scope) throws AzureAccessException {
         Instant started = clock.instant();
         AksKubeconfig kubeconfig = clusters.kubeconfig(id, scope);
-        listener.step(name, "fetch " + scope.name().toLowerCase(java.util.Locale.ROOT) + " kubeconfig from ARM",
+        listener.step(
+                name,
+                "fetch " + scope.name().toLowerCase(java.util.Locale.ROOT) + " kubeconfig from ARM",
                 since(started));
         return kubeconfig;
     }
@@ -106,8 +115,8 @@ public final class AksClusterCheck {
     }
 
     private ClusterResult joined(ClusterResult.Checked checked, AksClusterFacts facts, AksCheckRequest request) {
-        List<Finding> findings =
-                AksFindings.explain(facts, checked.certificates(), request.check().thresholds(), checked.checkedAt());
+        List<Finding> findings = AksFindings.explain(
+                facts, checked.certificates(), request.check().thresholds(), checked.checkedAt());
         Map<String, String> moreFacts = new TreeMap<>(facts.asReportFacts());
         if (request.nodes() == null) {
             return checked.with(findings, moreFacts);

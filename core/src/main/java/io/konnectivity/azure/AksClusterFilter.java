@@ -29,7 +29,9 @@ public record AksClusterFilter(String resourceGroup, Map<String, String> tags, S
     }
 
     public boolean matches(AksClusterFacts cluster) {
-        if (resourceGroup != null && !resourceGroup.isBlank() && !resourceGroup.equalsIgnoreCase(cluster.resourceGroup())) {
+        if (resourceGroup != null
+                && !resourceGroup.isBlank()
+                && !resourceGroup.equalsIgnoreCase(cluster.resourceGroup())) {
             return false;
         }
         for (Map.Entry<String, String> tag : tags.entrySet()) {
@@ -40,7 +42,9 @@ public record AksClusterFilter(String resourceGroup, Map<String, String> tags, S
                 return false;
             }
         }
-        return namePattern == null || namePattern.isBlank() || glob(namePattern).matcher(cluster.name()).matches();
+        return namePattern == null
+                || namePattern.isBlank()
+                || glob(namePattern).matcher(cluster.name()).matches();
     }
 
     private static Pattern glob(String pattern) {
@@ -61,7 +65,11 @@ public record AksClusterFilter(String resourceGroup, Map<String, String> tags, S
         if (resourceGroup != null) {
             text.append("resource group ").append(resourceGroup);
         }
-        tags.forEach((key, value) -> text.append(text.isEmpty() ? "" : ", ").append("tag ").append(key).append('=').append(value));
+        tags.forEach((key, value) -> text.append(text.isEmpty() ? "" : ", ")
+                .append("tag ")
+                .append(key)
+                .append('=')
+                .append(value));
         if (namePattern != null) {
             text.append(text.isEmpty() ? "" : ", ").append("name ").append(namePattern);
         }

@@ -25,8 +25,7 @@ public final class AksClusters {
         boolean oneGroup = resourceGroup != null && !resourceGroup.isBlank();
         try {
             List<AksClusterFacts> found = new ArrayList<>();
-            for (ManagedClusterInner inner :
-                    oneGroup ? clusters.listByResourceGroup(resourceGroup) : clusters.list()) {
+            for (ManagedClusterInner inner : oneGroup ? clusters.listByResourceGroup(resourceGroup) : clusters.list()) {
                 AksClusterFacts facts = facts(subscription, inner);
                 if (filter.matches(facts)) {
                     found.add(facts);
@@ -35,9 +34,10 @@ public final class AksClusters {
             return found;
         } catch (RuntimeException e) {
             String object = oneGroup
-                    ? "resource group " + resourceGroup + " of subscription " + subscription
-                    : "subscription " + subscription;
-            throw AzureErrors.explain(e, ArmAction.READ_CLUSTERS, object, arm.endpoint().url());
+                    ? "the AKS clusters of resource group " + resourceGroup + " in subscription " + subscription
+                    : "the AKS clusters of subscription " + subscription;
+            throw AzureErrors.explain(
+                    e, ArmAction.READ_CLUSTERS, object, arm.endpoint().url());
         }
     }
 
@@ -47,7 +47,11 @@ public final class AksClusters {
                     id.subscription(),
                     arm.managedClusters(id.subscription()).getByResourceGroup(id.resourceGroup(), id.name()));
         } catch (RuntimeException e) {
-            throw AzureErrors.explain(e, ArmAction.READ_CLUSTERS, id.shortName(), arm.endpoint().url());
+            throw AzureErrors.explain(
+                    e,
+                    ArmAction.READ_CLUSTERS,
+                    "AKS cluster " + id.shortName(),
+                    arm.endpoint().url());
         }
     }
 
@@ -60,7 +64,8 @@ public final class AksClusters {
                     ? clusters.listClusterAdminCredentials(id.resourceGroup(), id.name())
                     : clusters.listClusterUserCredentials(id.resourceGroup(), id.name());
         } catch (RuntimeException e) {
-            throw AzureErrors.explain(e, scope.action(), id.shortName(), arm.endpoint().url());
+            throw AzureErrors.explain(
+                    e, scope.action(), id.shortName(), arm.endpoint().url());
         }
         List<CredentialResult> kubeconfigs = results == null ? null : results.kubeconfigs();
         if (kubeconfigs == null || kubeconfigs.isEmpty() || kubeconfigs.get(0).value() == null) {

@@ -103,13 +103,23 @@ public final class AksFleetCheck {
             return future.get(budget.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
-            return new ClusterResult.NotChecked(name, "", started, since(started), "The check of " + name
-                    + " did not finish within " + budget.toSeconds() + " s (ARM calls, kubeconfig and cluster check"
-                    + (request.nodes() == null ? "" : " and node run-commands")
-                    + "). Raise --timeout if ARM or the API server is just slow.");
+            return new ClusterResult.NotChecked(
+                    name,
+                    "",
+                    started,
+                    since(started),
+                    "The check of " + name
+                            + " did not finish within " + budget.toSeconds()
+                            + " s (ARM calls, kubeconfig and cluster check"
+                            + (request.nodes() == null ? "" : " and node run-commands")
+                            + "). Raise --timeout if ARM or the API server is just slow.");
         } catch (ExecutionException e) {
             return new ClusterResult.NotChecked(
-                    name, "", started, since(started), "The check of " + name + " failed unexpectedly: " + e.getCause());
+                    name,
+                    "",
+                    started,
+                    since(started),
+                    "The check of " + name + " failed unexpectedly: " + e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             future.cancel(true);

@@ -66,12 +66,9 @@ public final class AksFullRotation {
         Run run = new Run(id);
         AksClusterFacts facts;
         try {
-            facts = run.step("preflight", () -> check.clusters().get(id), found -> preflight(found));
+            facts = run.step("preflight", () -> rotatable(check.clusters().get(id)), AksFullRotation::describe);
         } catch (StepFailed e) {
             return run.report(new RotationResult.Failed(e.getMessage()));
-        }
-        if (facts.isStopped() || facts.isRotatingCertificates()) {
-            return run.report(new RotationResult.Failed(run.done.get(0).detail()));
         }
 
         ClusterResult before = check.check(facts, id.shortName(), request.check());
@@ -91,7 +88,8 @@ public final class AksFullRotation {
                     kubeconfig -> "Fetched a new " + kubeconfig.scope().name().toLowerCase(java.util.Locale.ROOT)
                             + " kubeconfig; every kubeconfig fetched before the rotation no longer works.");
         } catch (StepFailed e) {
-            return run.report(new RotationResult.Failed("AKS rotated the certificates, but " + e.getMessage()), before, null);
+            return run.report(
+                    new RotationResult.Failed("AKS rotated the certificates, but " + e.getMessage()), before, null);
         }
         ClusterResult after = check.check(facts, id.shortName(), fresh, request.check());
         run.recordCheck("check-after", after, "after the rotation");
@@ -108,15 +106,20 @@ public final class AksFullRotation {
         }
     }
 
-    private static String preflight(AksClusterFacts facts) {
+    private static AksClusterFacts rotatable(AksClusterFacts facts) throws StepFailed {
         if (facts.isStopped()) {
-            return "The cluster " + facts.id().shortName() + " is stopped; AKS rotates certificates of running clusters"
-                    + " only. Start it with az aks start first.";
+            throw new StepFailed("The cluster " + facts.id().shortName() + " is stopped; AKS rotates certificates of"
+                    + " running clusters only. Start it with az aks start first.");
         }
         if (facts.isRotatingCertificates()) {
-            return "A certificate rotation of " + facts.id().shortName() + " is already running (provisioning state "
-                    + facts.provisioningState() + "); wait for it instead of starting another.";
+            throw new StepFailed("A certificate rotation of " + facts.id().shortName() + " is already running"
+                    + " (provisioning state " + facts.provisioningState() + "); wait for it instead of starting"
+                    + " another.");
         }
+        return facts;
+    }
+
+    private static String describe(AksClusterFacts facts) {
         return "The cluster runs Kubernetes " + facts.kubernetesVersion() + ", RBAC "
                 + (facts.rbacEnabled() ? "enabled" : "disabled") + ", provisioning state " + facts.provisioningState()
                 + ".";
@@ -125,9 +128,14 @@ public final class AksFullRotation {
     private String rotateAndWait(AksClusterId id, Duration timeout) throws AzureAccessException, StepFailed {
         SyncPoller<?, Void> poller;
         try {
-            poller = arm.managedClusters(id.subscription()).beginRotateClusterCertificates(id.resourceGroup(), id.name());
+            poller = arm.managedClusters(id.subscription())
+                    .beginRotateClusterCertificates(id.resourceGroup(), id.name());
         } catch (RuntimeException e) {
-            throw AzureErrors.explain(e, ArmAction.ROTATE_CERTIFICATES, id.shortName(), arm.endpoint().url());
+            throw AzureErrors.explain(
+                    e,
+                    ArmAction.ROTATE_CERTIFICATES,
+                    id.shortName(),
+                    arm.endpoint().url());
         }
         Instant started = clock.instant();
         PollResponse<?> last;
@@ -140,17 +148,21 @@ public final class AksFullRotation {
                     + " -n " + id.name() + " --query provisioningState, then fetch a new kubeconfig.");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new StepFailed("Stopped while waiting for AKS's rotation of " + id.shortName()
-                    + "; it goes on in Azure.");
+            throw new StepFailed(
+                    "Stopped while waiting for AKS's rotation of " + id.shortName() + "; it goes on in Azure.");
         } catch (RuntimeException e) {
-            throw AzureErrors.explain(e, ArmAction.ROTATE_CERTIFICATES, id.shortName(), arm.endpoint().url());
+            throw AzureErrors.explain(
+                    e,
+                    ArmAction.ROTATE_CERTIFICATES,
+                    id.shortName(),
+                    arm.endpoint().url());
         }
         if (!OperationPoller.succeeded(last)) {
             throw new StepFailed("AKS's rotation of " + id.shortName() + " ended " + last.getStatus()
                     + "; see the cluster's activity log and az aks show before retrying.");
         }
-        return "AKS rotated the cluster certificates in " + Duration.between(started, clock.instant()).toSeconds()
-                + " s.";
+        return "AKS rotated the cluster certificates in "
+                + Duration.between(started, clock.instant()).toSeconds() + " s.";
     }
 
     private static RotationResult verdict(AksClusterId id, ClusterResult before, ClusterResult after) {
@@ -168,7 +180,11 @@ public final class AksFullRotation {
         Instant notAfter = agentAfter.get().facts().notAfter();
         if (agentBefore.isPresent()
                 && agentBefore.get().facts() != null
-                && agentBefore.get().facts().sha256Fingerprint().equals(agentAfter.get().facts().sha256Fingerprint())) {
+                && agentBefore
+                        .get()
+                        .facts()
+                        .sha256Fingerprint()
+                        .equals(agentAfter.get().facts().sha256Fingerprint())) {
             return new RotationResult.Failed("AKS reported the rotation of " + id.shortName() + " done, but the agent"
                     + " certificate is unchanged (valid until " + notAfter + "); open a support request with Azure.");
         }
@@ -211,11 +227,18 @@ public final class AksFullRotation {
                 server = result.server();
             }
             if (result instanceof ClusterResult.Checked checked) {
-                add(new RotationStep(name, RotationStep.Outcome.DONE, "Read " + checked.certificates().size()
-                        + " certificates " + when + "; worst status " + checked.status() + ".", result.took()));
+                add(new RotationStep(
+                        name,
+                        RotationStep.Outcome.DONE,
+                        "Read " + checked.certificates().size() + " certificates " + when + "; worst status "
+                                + checked.status() + ".",
+                        result.took()));
             } else {
-                add(new RotationStep(name, RotationStep.Outcome.SKIPPED, "Could not read the certificates "
-                        + when + ": " + ((ClusterResult.NotChecked) result).error(), result.took()));
+                add(new RotationStep(
+                        name,
+                        RotationStep.Outcome.SKIPPED,
+                        "Could not read the certificates " + when + ": " + ((ClusterResult.NotChecked) result).error(),
+                        result.took()));
             }
         }
 
@@ -253,9 +276,11 @@ public final class AksFullRotation {
             boolean changed = later != null
                     && later.facts() != null
                     && (check.facts() == null
-                            || !later.facts().sha256Fingerprint().equals(check.facts().sha256Fingerprint()));
-            changes.add(new CertificateChange(
-                    check.location().describe(), check.facts(), changed ? later.facts() : null));
+                            || !later.facts()
+                                    .sha256Fingerprint()
+                                    .equals(check.facts().sha256Fingerprint()));
+            changes.add(
+                    new CertificateChange(check.location().describe(), check.facts(), changed ? later.facts() : null));
         });
         afterById.forEach((key, check) -> {
             if (!beforeById.containsKey(key)) {

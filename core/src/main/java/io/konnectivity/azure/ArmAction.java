@@ -2,7 +2,7 @@ package io.konnectivity.azure;
 
 /** A Resource Manager call konnectivity makes: the permission it needs and the least built-in role that grants it. */
 public enum ArmAction {
-    READ_CLUSTERS("Microsoft.ContainerService/managedClusters/read", "Reader", "reading the AKS cluster"),
+    READ_CLUSTERS("Microsoft.ContainerService/managedClusters/read", "Reader", "reading"),
     LIST_USER_CREDENTIAL(
             "Microsoft.ContainerService/managedClusters/listClusterUserCredential/action",
             "Azure Kubernetes Service Cluster User Role",

@@ -18,7 +18,8 @@ public record ArmEndpoint(AzureCloud cloud, String resourceManagerUrl, String tr
 
     public ArmEndpoint {
         Objects.requireNonNull(cloud, "cloud");
-        if (resourceManagerUrl != null && !URI.create(resourceManagerUrl).getScheme().equalsIgnoreCase("https")) {
+        if (resourceManagerUrl != null
+                && !URI.create(resourceManagerUrl).getScheme().equalsIgnoreCase("https")) {
             throw new IllegalArgumentException("The Resource Manager URL must use HTTPS, since bearer tokens are sent"
                     + " to it, but was " + resourceManagerUrl + ".");
         }

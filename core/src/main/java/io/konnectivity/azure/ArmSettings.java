@@ -23,8 +23,13 @@ public record ArmSettings(
         implements Serializable {
 
     public static final ArmSettings DEFAULT = new ArmSettings(
-            4, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(60),
-            Duration.ofSeconds(10), 64);
+            4,
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(30),
+            Duration.ofSeconds(60),
+            Duration.ofSeconds(60),
+            Duration.ofSeconds(10),
+            64);
 
     public ArmSettings {
         if (maxRetries < 0 || maxRetries > 10) {
@@ -48,15 +53,18 @@ public record ArmSettings(
     }
 
     public ArmSettings withMaxRetryAfter(Duration value) {
-        return new ArmSettings(maxRetries, baseDelay, maxDelay, value, requestTimeout, pollInterval, maxConcurrentRequests);
+        return new ArmSettings(
+                maxRetries, baseDelay, maxDelay, value, requestTimeout, pollInterval, maxConcurrentRequests);
     }
 
     public ArmSettings withRequestTimeout(Duration value) {
-        return new ArmSettings(maxRetries, baseDelay, maxDelay, maxRetryAfter, value, pollInterval, maxConcurrentRequests);
+        return new ArmSettings(
+                maxRetries, baseDelay, maxDelay, maxRetryAfter, value, pollInterval, maxConcurrentRequests);
     }
 
     public ArmSettings withPollInterval(Duration value) {
-        return new ArmSettings(maxRetries, baseDelay, maxDelay, maxRetryAfter, requestTimeout, value, maxConcurrentRequests);
+        return new ArmSettings(
+                maxRetries, baseDelay, maxDelay, maxRetryAfter, requestTimeout, value, maxConcurrentRequests);
     }
 
     public ArmSettings withMaxConcurrentRequests(int value) {

@@ -53,8 +53,8 @@ public record AzureCredential(
             missing.add("a certificate file");
         }
         if (!missing.isEmpty()) {
-            throw new IllegalArgumentException("A " + describe(kind) + " credential needs " + String.join(", ", missing)
-                    + "; none was given.");
+            throw new IllegalArgumentException(
+                    "A " + describe(kind) + " credential needs " + String.join(", ", missing) + "; none was given.");
         }
     }
 
@@ -86,7 +86,8 @@ public record AzureCredential(
 
     @Override
     public String toString() {
-        StringBuilder text = new StringBuilder("AzureCredential[").append(kind).append(", ").append(cloud);
+        StringBuilder text =
+                new StringBuilder("AzureCredential[").append(kind).append(", ").append(cloud);
         if (tenantId != null) {
             text.append(", tenant ").append(tenantId);
         }

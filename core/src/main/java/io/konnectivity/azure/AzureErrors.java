@@ -60,20 +60,25 @@ final class AzureErrors {
     private static String describeStatus(int status, String code, ArmAction action, String doing, String object) {
         String said = code == null ? "" : ", " + code;
         return switch (status) {
-            case 401 -> "Azure rejected the credential while " + doing + " (HTTP 401" + said + "): the token is invalid,"
-                    + " expired or for another tenant or cloud. Check the tenant, client id, secret or certificate,"
-                    + " and --cloud.";
-            case 403 -> "Forbidden while " + doing + " (HTTP 403" + said + "): the identity lacks "
-                    + action.permission() + ". Assign it the built-in role '" + action.role()
-                    + "' (or a custom role with that action) on the cluster, its resource group or subscription.";
-            case 404 -> object + " was not found while " + doing + " (HTTP 404" + said + "): it was deleted or moved,"
-                    + " or the subscription, resource group or name is wrong.";
-            case 429 -> "Azure Resource Manager kept throttling while " + doing + " (HTTP 429" + said + ") beyond the"
-                    + " retries allowed. Retry later, or check fewer clusters at once.";
-            default -> status >= 500
-                    ? "Azure Resource Manager failed while " + doing + " (HTTP " + status + said + "), also on retry."
-                            + " It is usually transient: retry later."
-                    : "Azure Resource Manager refused " + doing + " (HTTP " + status + said + ").";
+            case 401 ->
+                "Azure rejected the credential while " + doing + " (HTTP 401" + said + "): the token is invalid,"
+                        + " expired or for another tenant or cloud. Check the tenant, client id, secret or certificate,"
+                        + " and --cloud.";
+            case 403 ->
+                "Forbidden while " + doing + " (HTTP 403" + said + "): the identity lacks "
+                        + action.permission() + ". Assign it the built-in role '" + action.role()
+                        + "' (or a custom role with that action) on the cluster, its resource group or subscription.";
+            case 404 ->
+                object + " was not found while " + doing + " (HTTP 404" + said + "): it was deleted or moved,"
+                        + " or the subscription, resource group or name is wrong.";
+            case 429 ->
+                "Azure Resource Manager kept throttling while " + doing + " (HTTP 429" + said + ") beyond the"
+                        + " retries allowed. Retry later, or check fewer clusters at once.";
+            default ->
+                status >= 500
+                        ? "Azure Resource Manager failed while " + doing + " (HTTP " + status + said
+                                + "), also on retry." + " It is usually transient: retry later."
+                        : "Azure Resource Manager refused " + doing + " (HTTP " + status + said + ").";
         };
     }
 

@@ -102,8 +102,9 @@ public final class NodeCertificateScript {
             String path = parts[0];
             switch (parts[1].strip()) {
                 case "missing" -> lines.add(new Line(path, State.MISSING, Map.of(), null));
-                case "error" -> lines.add(new Line(
-                        path, State.ERROR, Map.of(), parts.length > 2 ? parts[2].strip() : "openssl failed"));
+                case "error" ->
+                    lines.add(new Line(
+                            path, State.ERROR, Map.of(), parts.length > 2 ? parts[2].strip() : "openssl failed"));
                 case "ok" -> lines.add(okLine(path, parts));
                 default -> {
                     // A line cut by run-command's output limit: its state is unknown, so it says nothing.

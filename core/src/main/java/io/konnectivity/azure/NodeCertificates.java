@@ -76,17 +76,25 @@ public final class NodeCertificates {
         try {
             pools = withScaleSets(cluster);
         } catch (AzureAccessException e) {
-            return new NodeScan(List.of(), List.of(nodeFinding(cluster, "the node pools", e.getMessage())), cluster.agentPools());
+            return new NodeScan(
+                    List.of(), List.of(nodeFinding(cluster, "the node pools", e.getMessage())), cluster.agentPools());
         }
         List<Callable<PoolResult>> tasks = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         for (AksAgentPool pool : pools) {
             if (pool.scaleSet() == null) {
-                findings.add(nodeFinding(cluster, "pool " + pool.name(), "no VM scale set in "
-                        + cluster.nodeResourceGroup() + " carries its name (virtual machine pools are not read)."));
+                findings.add(nodeFinding(
+                        cluster,
+                        "pool " + pool.name(),
+                        "no VM scale set in " + cluster.nodeResourceGroup()
+                                + " carries its name (virtual machine pools are not read)."));
             } else if (!pool.isLinux()) {
-                findings.add(new Finding(Finding.Level.INFO, "NODE_POOL_NOT_READ", name + " pool " + pool.name(),
-                        "Pool " + pool.name() + " runs " + pool.osType() + ", whose certificate files are not read.", ""));
+                findings.add(new Finding(
+                        Finding.Level.INFO,
+                        "NODE_POOL_NOT_READ",
+                        name + " pool " + pool.name(),
+                        "Pool " + pool.name() + " runs " + pool.osType() + ", whose certificate files are not read.",
+                        ""));
             } else if (pool.count() > 0) {
                 tasks.add(() -> readPool(cluster, pool, request, thresholds));
             }
@@ -96,7 +104,8 @@ public final class NodeCertificates {
         ExecutorService executor = Executors.newFixedThreadPool(
                 Math.max(1, Math.min(tasks.size(), MAX_POOLS_AT_ONCE)), daemonThreads("konnectivity-nodes"));
         try {
-            List<Future<PoolResult>> futures = executor.invokeAll(tasks, request.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            List<Future<PoolResult>> futures =
+                    executor.invokeAll(tasks, request.timeout().toMillis(), TimeUnit.MILLISECONDS);
             for (int i = 0; i < futures.size(); i++) {
                 PoolResult result = outcome(futures.get(i), cluster, request);
                 certificates.addAll(result.certificates());
@@ -113,8 +122,11 @@ public final class NodeCertificates {
         try {
             return future.get();
         } catch (java.util.concurrent.CancellationException e) {
-            return PoolResult.failed(nodeFinding(cluster, "a node pool",
-                    "the run-commands did not finish within " + request.timeout().toSeconds() + " s."));
+            return PoolResult.failed(nodeFinding(
+                    cluster,
+                    "a node pool",
+                    "the run-commands did not finish within "
+                            + request.timeout().toSeconds() + " s."));
         } catch (ExecutionException e) {
             return PoolResult.failed(nodeFinding(cluster, "a node pool", String.valueOf(e.getCause())));
         }
@@ -125,10 +137,15 @@ public final class NodeCertificates {
         ComputeManagementClient compute = arm.compute(cluster.subscription());
         List<VirtualMachineScaleSetInner> scaleSets = new ArrayList<>();
         try {
-            compute.getVirtualMachineScaleSets().listByResourceGroup(cluster.nodeResourceGroup()).forEach(scaleSets::add);
+            compute.getVirtualMachineScaleSets()
+                    .listByResourceGroup(cluster.nodeResourceGroup())
+                    .forEach(scaleSets::add);
         } catch (RuntimeException e) {
-            throw AzureErrors.explain(e, ArmAction.READ_SCALE_SETS, "node resource group "
-                    + cluster.nodeResourceGroup(), arm.endpoint().url());
+            throw AzureErrors.explain(
+                    e,
+                    ArmAction.READ_SCALE_SETS,
+                    "node resource group " + cluster.nodeResourceGroup(),
+                    arm.endpoint().url());
         }
         return cluster.agentPools().stream()
                 .map(pool -> pool.withScaleSet(scaleSets.stream()
@@ -155,16 +172,24 @@ public final class NodeCertificates {
         List<String> instances;
         try {
             List<VirtualMachineScaleSetVMInner> vms = new ArrayList<>();
-            compute.getVirtualMachineScaleSetVMs().list(cluster.nodeResourceGroup(), pool.scaleSet()).forEach(vms::add);
+            compute.getVirtualMachineScaleSetVMs()
+                    .list(cluster.nodeResourceGroup(), pool.scaleSet())
+                    .forEach(vms::add);
             instances = vms.stream()
                     .map(VirtualMachineScaleSetVMInner::instanceId)
                     .sorted(Comparator.comparing(NodeCertificates::numeric).thenComparing(Comparator.naturalOrder()))
                     .limit(request.instancesPerPool())
                     .toList();
         } catch (RuntimeException e) {
-            return PoolResult.failed(nodeFinding(cluster, where, AzureErrors.explain(
-                            e, ArmAction.READ_SCALE_SET_VMS, where, arm.endpoint().url())
-                    .getMessage()));
+            return PoolResult.failed(nodeFinding(
+                    cluster,
+                    where,
+                    AzureErrors.explain(
+                                    e,
+                                    ArmAction.READ_SCALE_SET_VMS,
+                                    where,
+                                    arm.endpoint().url())
+                            .getMessage()));
         }
         List<CertificateCheck> certificates = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
@@ -175,8 +200,8 @@ public final class NodeCertificates {
                 List<NodeCertificateScript.Line> lines = NodeCertificateScript.parse(message);
                 certificates.addAll(checks(lines, node, thresholds, findings, cluster));
                 if (lines.isEmpty()) {
-                    findings.add(nodeFinding(cluster, "node " + node, "the script printed no certificate line"
-                            + stderrHint(message)));
+                    findings.add(nodeFinding(
+                            cluster, "node " + node, "the script printed no certificate line" + stderrHint(message)));
                 }
             } catch (AzureAccessException e) {
                 findings.add(nodeFinding(cluster, "node " + node, e.getMessage()));
@@ -198,15 +223,22 @@ public final class NodeCertificates {
                             cluster.nodeResourceGroup(),
                             scaleSet,
                             instance,
-                            new RunCommandInput().withCommandId("RunShellScript").withScript(NodeCertificateScript.lines()));
+                            new RunCommandInput()
+                                    .withCommandId("RunShellScript")
+                                    .withScript(NodeCertificateScript.lines()));
             PollResponse<?> last = new OperationPoller(clock, arm.settings().pollInterval(), listener)
                     .await(poller, cluster.id().shortName(), "runCommand on " + node, timeout);
             if (!OperationPoller.succeeded(last)) {
-                throw new AzureAccessException("The run-command on node " + node + " ended " + last.getStatus()
-                        + "; see the scale set's activity log.", 0, null);
+                throw new AzureAccessException(
+                        "The run-command on node " + node + " ended " + last.getStatus()
+                                + "; see the scale set's activity log.",
+                        0,
+                        null);
             }
             RunCommandResultInner result = poller.getFinalResult();
-            listener.step(cluster.id().shortName(), "read certificates on node " + node,
+            listener.step(
+                    cluster.id().shortName(),
+                    "read certificates on node " + node,
                     Duration.between(started, clock.instant()));
             return result == null || result.value() == null
                     ? ""
@@ -215,7 +247,8 @@ public final class NodeCertificates {
                             .filter(message -> message != null)
                             .collect(Collectors.joining("\n"));
         } catch (RuntimeException e) {
-            throw AzureErrors.explain(e, ArmAction.RUN_COMMAND, "node " + node, arm.endpoint().url());
+            throw AzureErrors.explain(
+                    e, ArmAction.RUN_COMMAND, "node " + node, arm.endpoint().url());
         }
     }
 
@@ -230,15 +263,22 @@ public final class NodeCertificates {
         for (NodeCertificateScript.Line line : lines) {
             Location location = Location.file(node + ":" + line.path(), 0);
             switch (line.state()) {
-                case MISSING -> findings.add(new Finding(
-                        Finding.Level.INFO,
-                        "NODE_CERT_MISSING",
-                        location.describe(),
-                        "Node " + node + " of " + cluster.id().shortName() + " has no " + line.path() + ".",
-                        "Newer node images keep this certificate elsewhere; nothing to do unless it should exist."));
-                case ERROR -> checks.add(new CertificateCheck(
-                        CertificateRole.FILE, location, null, null, Status.INVALID,
-                        List.of("openssl on the node could not read it: " + line.error())));
+                case MISSING ->
+                    findings.add(new Finding(
+                            Finding.Level.INFO,
+                            "NODE_CERT_MISSING",
+                            location.describe(),
+                            "Node " + node + " of " + cluster.id().shortName() + " has no " + line.path() + ".",
+                            "Newer node images keep this certificate elsewhere; nothing to do unless it"
+                                    + " should exist."));
+                case ERROR ->
+                    checks.add(new CertificateCheck(
+                            CertificateRole.FILE,
+                            location,
+                            null,
+                            null,
+                            Status.INVALID,
+                            List.of("openssl on the node could not read it: " + line.error())));
                 case OK -> checks.add(judge(line, location, thresholds, now));
             }
         }
@@ -246,7 +286,8 @@ public final class NodeCertificates {
     }
 
     /** The verdict on a certificate known only by the facts openssl printed. */
-    static CertificateCheck judge(NodeCertificateScript.Line line, Location location, Thresholds thresholds, Instant now) {
+    static CertificateCheck judge(
+            NodeCertificateScript.Line line, Location location, Thresholds thresholds, Instant now) {
         Map<String, String> fields = line.fields();
         try {
             Instant notAfter = NodeCertificateScript.date(fields.get("notAfter"));
@@ -273,11 +314,16 @@ public final class NodeCertificates {
                 problems.add("it is not valid before " + notBefore + ".");
             }
             long daysLeft = facts.daysLeft(now);
-            Status status = problems.isEmpty() ? thresholds.statusFor(daysLeft, facts.isExpiredAt(now)) : Status.INVALID;
+            Status status =
+                    problems.isEmpty() ? thresholds.statusFor(daysLeft, facts.isExpiredAt(now)) : Status.INVALID;
             return new CertificateCheck(CertificateRole.FILE, location, facts, daysLeft, status, problems);
         } catch (IllegalArgumentException e) {
             return new CertificateCheck(
-                    CertificateRole.FILE, location, null, null, Status.INVALID,
+                    CertificateRole.FILE,
+                    location,
+                    null,
+                    null,
+                    Status.INVALID,
                     List.of("the node's openssl output cannot be read: " + e.getMessage()));
         }
     }
@@ -305,7 +351,9 @@ public final class NodeCertificates {
 
     private static String stderrHint(String message) {
         String stderr = NodeCertificateScript.stderr(message);
-        return stderr.isEmpty() ? "." : "; it said: " + stderr.lines().findFirst().orElse("") + ".";
+        return stderr.isEmpty()
+                ? "."
+                : "; it said: " + stderr.lines().findFirst().orElse("") + ".";
     }
 
     private static long numeric(String instanceId) {

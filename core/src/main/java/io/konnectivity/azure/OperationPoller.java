@@ -37,12 +37,13 @@ final class OperationPoller {
         while (!response.getStatus().isComplete()) {
             Duration left = Duration.between(clock.instant(), deadline);
             if (left.isNegative() || left.isZero()) {
-                throw new TimeoutException(operation + " of " + cluster + " did not finish within "
-                        + timeout.toSeconds() + " s");
+                throw new TimeoutException(
+                        operation + " of " + cluster + " did not finish within " + timeout.toSeconds() + " s");
             }
-            Duration wait = response.getRetryAfter() != null && response.getRetryAfter().compareTo(interval) > 0
-                    ? response.getRetryAfter()
-                    : interval;
+            Duration wait =
+                    response.getRetryAfter() != null && response.getRetryAfter().compareTo(interval) > 0
+                            ? response.getRetryAfter()
+                            : interval;
             Thread.sleep(Math.max(1, Math.min(wait.toMillis(), left.toMillis())));
             response = poller.poll();
             report(cluster, operation, response.getStatus(), started);

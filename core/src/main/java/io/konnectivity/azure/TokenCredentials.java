@@ -22,14 +22,15 @@ public final class TokenCredentials {
     public static TokenCredential of(AzureCredential credential, HttpClient httpClient) {
         String authority = credential.cloud().authorityHost();
         return switch (credential.kind()) {
-            case CLIENT_SECRET -> withClient(
-                            new ClientSecretCredentialBuilder()
-                                    .authorityHost(authority)
-                                    .tenantId(credential.tenantId())
-                                    .clientId(credential.clientId())
-                                    .clientSecret(credential.secret()),
-                            httpClient)
-                    .build();
+            case CLIENT_SECRET ->
+                withClient(
+                                new ClientSecretCredentialBuilder()
+                                        .authorityHost(authority)
+                                        .tenantId(credential.tenantId())
+                                        .clientId(credential.clientId())
+                                        .clientSecret(credential.secret()),
+                                httpClient)
+                        .build();
             case CLIENT_CERTIFICATE -> {
                 ClientCertificateCredentialBuilder builder = new ClientCertificateCredentialBuilder()
                         .authorityHost(authority)
@@ -75,7 +76,8 @@ public final class TokenCredentials {
 
             @Override
             public AccessToken getTokenSync(TokenRequestContext request) {
-                return new AccessToken(token, clock.instant().plus(Duration.ofHours(1)).atOffset(ZoneOffset.UTC));
+                return new AccessToken(
+                        token, clock.instant().plus(Duration.ofHours(1)).atOffset(ZoneOffset.UTC));
             }
 
             @Override

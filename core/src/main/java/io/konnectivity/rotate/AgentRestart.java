@@ -4,7 +4,9 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.DaemonSetBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.konnectivity.cluster.AgentWorkloadReader;
+import io.konnectivity.cluster.TransientErrors;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,7 +46,15 @@ final class AgentRestart {
                 awaitReplacement(namespace, workload, pod.getMetadata().getName(), deadline);
             }
         } else {
-            rolloutRestart(namespace, workload);
+            while (true) {
+                try {
+                    rolloutRestart(namespace, workload);
+                    break;
+                } catch (KubernetesClientException e) {
+                    retryOrThrow(e, deadline);
+                    sleep();
+                }
+            }
         }
         awaitAllNew(namespace, workload, oldNames, deadline);
         return (strategy == RestartStrategy.EVICTION
@@ -56,12 +66,16 @@ final class AgentRestart {
 
     private void evict(String namespace, String pod, Instant deadline) throws RotationException {
         while (true) {
-            if (client.pods().inNamespace(namespace).withName(pod).get() == null) {
-                return;
-            }
-            if (client.pods().inNamespace(namespace).withName(pod).evict()) {
-                listener.progress(cluster, "evicted pod " + namespace + "/" + pod);
-                return;
+            try {
+                if (client.pods().inNamespace(namespace).withName(pod).get() == null) {
+                    return;
+                }
+                if (client.pods().inNamespace(namespace).withName(pod).evict()) {
+                    listener.progress(cluster, "evicted pod " + namespace + "/" + pod);
+                    return;
+                }
+            } catch (KubernetesClientException e) {
+                retryOrThrow(e, deadline);
             }
             if (!clock.instant().isBefore(deadline)) {
                 throw new RotationException("The PodDisruptionBudget kept refusing the eviction of pod " + namespace
@@ -125,7 +139,14 @@ final class AgentRestart {
             String namespace, AgentWorkloadReader.Found workload, Set<String> oldNames, Instant deadline)
             throws RotationException {
         while (true) {
-            List<Pod> pods = pods(namespace, workload);
+            List<Pod> pods;
+            try {
+                pods = pods(namespace, workload);
+            } catch (KubernetesClientException e) {
+                retryOrThrow(e, deadline);
+                sleep();
+                continue;
+            }
             boolean anyOld = pods.stream()
                     .anyMatch(pod -> oldNames.contains(pod.getMetadata().getName()));
             long ready = pods.stream().filter(AgentRestart::isReady).count();
@@ -154,6 +175,13 @@ final class AgentRestart {
                 && pod.getStatus().getConditions().stream()
                         .anyMatch(condition ->
                                 "Ready".equals(condition.getType()) && "True".equals(condition.getStatus()));
+    }
+
+    /** A transient error is retried until the deadline; any other is an answer and ends the wait. */
+    private void retryOrThrow(KubernetesClientException error, Instant deadline) {
+        if (!TransientErrors.isTransient(error) || !clock.instant().isBefore(deadline)) {
+            throw error;
+        }
     }
 
     private void checkDeadline(Instant deadline, String waitingFor) throws RotationException {

@@ -11,6 +11,7 @@ import io.konnectivity.cluster.AgentWorkloadReader;
 import io.konnectivity.cluster.ClusterAccessException;
 import io.konnectivity.cluster.ClusterConnection;
 import io.konnectivity.cluster.ClusterTarget;
+import io.konnectivity.cluster.TransientErrors;
 import io.konnectivity.cluster.TunnelProbe;
 import io.konnectivity.cluster.TunnelState;
 import java.security.cert.X509Certificate;
@@ -384,7 +385,15 @@ public final class Rotation {
                 throws RotationException {
             Instant deadline = clock.instant().plus(request.rolloutTimeout());
             while (true) {
-                TunnelState state = TunnelProbe.probe(client, ns(), workload);
+                TunnelState state;
+                try {
+                    state = TunnelProbe.probe(client, ns(), workload);
+                } catch (KubernetesClientException e) {
+                    if (!TransientErrors.isTransient(e)) {
+                        throw e;
+                    }
+                    state = new TunnelState.Unknown("", connectionError(e));
+                }
                 if (state instanceof TunnelState.Up || !clock.instant().isBefore(deadline)) {
                     return state;
                 }
@@ -395,6 +404,10 @@ public final class Rotation {
                     throw new RotationException("Interrupted while probing the tunnel.", e);
                 }
             }
+        }
+
+        private String connectionError(KubernetesClientException error) {
+            return error.getMessage() == null ? "HTTP " + error.getCode() : error.getMessage().lines().findFirst().orElse("");
         }
 
         private void fail(String name, Instant stepStart, Exception error, ClusterConnection connection, String state) {

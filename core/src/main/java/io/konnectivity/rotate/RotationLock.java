@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.konnectivity.cluster.TransientErrors;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -147,6 +148,20 @@ public final class RotationLock implements AutoCloseable {
     }
 
     private void write() {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                writeOnce();
+                return;
+            } catch (KubernetesClientException e) {
+                boolean retry = TransientErrors.isTransient(e) || e.getCode() == 409;
+                if (!retry || attempt >= 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private void writeOnce() {
         Instant now = clock.instant();
         Lease current = client.leases().inNamespace(namespace).withName(name).get();
         if (current == null || !holder.equals(current.getSpec().getHolderIdentity())) {

@@ -46,20 +46,43 @@ final class SecretWriter {
                         .resource(next)
                         .update();
             } catch (KubernetesClientException e) {
+                Secret current = reread(client, read, e);
+                if (current != null && holds(current, values)) {
+                    return current;
+                }
                 if (e.getCode() != 409 || attempt >= ATTEMPTS) {
                     throw e;
                 }
+                base = checkedBase(current, read, path);
             }
-            Secret current = client.secrets()
+        }
+    }
+
+    /** The Secret as it is after a failed write: the answer may have been lost although the write was made. */
+    private static Secret reread(KubernetesClient client, Secret read, KubernetesClientException cause) {
+        try {
+            return client.secrets()
                     .inNamespace(read.getMetadata().getNamespace())
                     .withName(read.getMetadata().getName())
                     .get();
-            if (current == null || !sameAgentData(current, read)) {
-                throw new RotationException("The Secret " + path + " was changed by someone else while this rotation"
-                        + " ran; it was not overwritten. Check it, then rerun.");
-            }
-            base = current;
+        } catch (KubernetesClientException e) {
+            cause.addSuppressed(e);
+            return null;
         }
+    }
+
+    private static boolean holds(Secret secret, Map<String, String> values) {
+        Map<String, String> data = secret.getData() == null ? Map.of() : secret.getData();
+        return values.entrySet().stream().allMatch(entry -> Objects.equals(data.get(entry.getKey()), entry.getValue()));
+    }
+
+    /** The Secret to write over after a conflict, if nobody changed the agent data meanwhile. */
+    private static Secret checkedBase(Secret current, Secret read, String path) throws RotationException {
+        if (current == null || !sameAgentData(current, read)) {
+            throw new RotationException("The Secret " + path + " was changed by someone else while this rotation"
+                    + " ran; it was not overwritten. Check it, then rerun.");
+        }
+        return current;
     }
 
     static boolean sameAgentData(Secret one, Secret other) {

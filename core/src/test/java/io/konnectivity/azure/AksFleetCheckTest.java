@@ -50,7 +50,8 @@ class AksFleetCheckTest {
 
         CheckReport report = run(ArmTestbed.fleet(AksClusterFilter.ALL));
 
-        assertThat(report.clusters()).extracting(ClusterResult::cluster)
+        assertThat(report.clusters())
+                .extracting(ClusterResult::cluster)
                 .containsExactly("rg-b/aks-soon", "rg-a/aks-later", "rg-b/aks-later-too");
         assertThat(report.clusters()).allMatch(ClusterResult.Checked.class::isInstance);
         ClusterResult.Checked first = (ClusterResult.Checked) report.clusters().get(0);
@@ -68,10 +69,18 @@ class AksFleetCheckTest {
 
     @Test
     void filtersByResourceGroupTagAndNamePattern() {
-        testbed.add(EmulatedCluster.builder("aks-prod-1", later).resourceGroup("rg-prod").tag("env", "prod"));
-        testbed.add(EmulatedCluster.builder("aks-prod-2", later).resourceGroup("rg-prod").tag("env", "prod"));
-        testbed.add(EmulatedCluster.builder("aks-test-1", later).resourceGroup("rg-prod").tag("env", "test"));
-        testbed.add(EmulatedCluster.builder("aks-prod-3", later).resourceGroup("rg-other").tag("env", "prod"));
+        testbed.add(EmulatedCluster.builder("aks-prod-1", later)
+                .resourceGroup("rg-prod")
+                .tag("env", "prod"));
+        testbed.add(EmulatedCluster.builder("aks-prod-2", later)
+                .resourceGroup("rg-prod")
+                .tag("env", "prod"));
+        testbed.add(EmulatedCluster.builder("aks-test-1", later)
+                .resourceGroup("rg-prod")
+                .tag("env", "test"));
+        testbed.add(EmulatedCluster.builder("aks-prod-3", later)
+                .resourceGroup("rg-other")
+                .tag("env", "prod"));
 
         assertThat(names(run(ArmTestbed.fleet(new AksClusterFilter("RG-PROD", Map.of(), null)))))
                 .containsExactlyInAnyOrder("rg-prod/aks-prod-1", "rg-prod/aks-prod-2", "rg-prod/aks-test-1");
@@ -79,8 +88,9 @@ class AksFleetCheckTest {
                 .containsExactlyInAnyOrder("rg-prod/aks-prod-1", "rg-prod/aks-prod-2", "rg-other/aks-prod-3");
         assertThat(names(run(ArmTestbed.fleet(new AksClusterFilter("rg-prod", Map.of("env", "prod"), "*-2")))))
                 .containsExactly("rg-prod/aks-prod-2");
-        assertThat(testbed.arm.requests()).anyMatch(line -> line.startsWith(
-                "GET /subscriptions/" + ArmTestbed.SUBSCRIPTION + "/resourceGroups/RG-PROD/providers/"));
+        assertThat(testbed.arm.requests())
+                .anyMatch(line -> line.startsWith(
+                        "GET /subscriptions/" + ArmTestbed.SUBSCRIPTION + "/resourceGroups/RG-PROD/providers/"));
     }
 
     @Test
@@ -91,7 +101,8 @@ class AksFleetCheckTest {
         CheckReport report = run(ArmTestbed.fleet(AksClusterFilter.ALL));
 
         assertThat(names(report)).containsExactly("rg1/aks-running", "rg1/aks-stopped");
-        ClusterResult.NotChecked stopped = (ClusterResult.NotChecked) report.clusters().get(1);
+        ClusterResult.NotChecked stopped =
+                (ClusterResult.NotChecked) report.clusters().get(1);
         assertThat(stopped.error()).startsWith("Skipped: the cluster is stopped (power state Stopped)");
         assertThat(AksFleetCheck.isSkipped(stopped)).isTrue();
         assertThat(testbed.arm.requests()).noneMatch(line -> line.contains("aks-stopped/listClusterUserCredential"));
@@ -101,9 +112,8 @@ class AksFleetCheckTest {
     void rbacDisabledClusterSaysWhenTheAgentCertificateRunsOutAndWhatToSchedule() {
         testbed.add(EmulatedCluster.builder("aks-legacy", soon).rbacEnabled(false));
 
-        ClusterResult.Checked result = (ClusterResult.Checked) run(ArmTestbed.fleet(AksClusterFilter.ALL))
-                .clusters()
-                .get(0);
+        ClusterResult.Checked result = (ClusterResult.Checked)
+                run(ArmTestbed.fleet(AksClusterFilter.ALL)).clusters().get(0);
 
         String notAfter = DateTimeFormatter.ofPattern("yyyy-MM-dd")
                 .withZone(ZoneOffset.UTC)
@@ -129,11 +139,11 @@ class AksFleetCheckTest {
                 .privateCluster(true)
                 .provisioningState("RotatingClusterCertificates"));
 
-        ClusterResult.Checked result = (ClusterResult.Checked) run(ArmTestbed.fleet(AksClusterFilter.ALL))
-                .clusters()
-                .get(0);
+        ClusterResult.Checked result = (ClusterResult.Checked)
+                run(ArmTestbed.fleet(AksClusterFilter.ALL)).clusters().get(0);
 
-        assertThat(result.findings()).extracting(Finding::code)
+        assertThat(result.findings())
+                .extracting(Finding::code)
                 .contains("AKS_PRIVATE_CLUSTER", "AKS_ROTATION_IN_PROGRESS");
         assertThat(result.facts()).containsEntry("azure.privateCluster", "true");
     }
@@ -185,7 +195,8 @@ class AksFleetCheckTest {
 
         CheckReport report = run(ArmTestbed.fleet(AksClusterFilter.ALL));
 
-        ClusterResult.NotChecked result = (ClusterResult.NotChecked) report.clusters().get(0);
+        ClusterResult.NotChecked result =
+                (ClusterResult.NotChecked) report.clusters().get(0);
         assertThat(result.cluster()).isEqualTo("subscription " + ArmTestbed.SUBSCRIPTION);
         assertThat(result.error()).contains("HTTP 403").contains("'Reader'");
     }
@@ -199,7 +210,7 @@ class AksFleetCheckTest {
                 run(ArmTestbed.fleet(AksClusterFilter.ALL)).clusters().get(0);
 
         assertThat(result.error())
-                .startsWith("Azure rejected the credential while reading the AKS cluster subscription")
+                .startsWith("Azure rejected the credential while reading the AKS clusters of subscription")
                 .contains("HTTP 401, InvalidAuthenticationToken")
                 .doesNotContain("\n");
     }

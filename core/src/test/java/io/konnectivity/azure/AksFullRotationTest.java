@@ -56,10 +56,12 @@ class AksFullRotationTest {
         assertThat(report.result()).isInstanceOf(RotationResult.Rotated.class);
         assertThat(report.mode()).isEqualTo(RotationMode.FULL);
         assertThat(report.cluster()).isEqualTo("rg1/aks-legacy");
-        assertThat(report.steps()).extracting(RotationStep::name)
+        assertThat(report.steps())
+                .extracting(RotationStep::name)
                 .containsExactly("preflight", "check-before", "rotate", "fetch-kubeconfig", "check-after");
         assertThat(report.steps()).extracting(RotationStep::outcome).containsOnly(RotationStep.Outcome.DONE);
-        assertThat(listener.polls).filteredOn(line -> line.contains("rotateClusterCertificates"))
+        assertThat(listener.polls)
+                .filteredOn(line -> line.contains("rotateClusterCertificates"))
                 .hasSizeGreaterThanOrEqualTo(3)
                 .last()
                 .asString()
@@ -67,12 +69,15 @@ class AksFullRotationTest {
         assertThat(testbed.arm.requests())
                 .filteredOn(line -> line.endsWith("/listClusterUserCredential"))
                 .hasSize(2);
-        assertThat(testbed.arm.rotations(ArmTestbed.SUBSCRIPTION, "rg1", "aks-legacy")).isEqualTo(1);
+        assertThat(testbed.arm.rotations(ArmTestbed.SUBSCRIPTION, "rg1", "aks-legacy"))
+                .isEqualTo(1);
         CertificateChange agent = report.certificates().stream()
                 .filter(change -> change.what().equals("kube-system/konnectivity-certs[client.crt]"))
                 .findFirst()
                 .orElseThrow();
-        assertThat(agent.before().notAfter()).isEqualTo(sandbox.agentCertificate().certificate().getNotAfter().toInstant());
+        assertThat(agent.before().notAfter())
+                .isEqualTo(
+                        sandbox.agentCertificate().certificate().getNotAfter().toInstant());
         assertThat(agent.after()).isNotNull();
         assertThat(agent.after().notAfter()).isAfter(agent.before().notAfter().plus(Duration.ofDays(300)));
         assertThat(report.exitCode()).isZero();
@@ -82,8 +87,8 @@ class AksFullRotationTest {
     void forbiddenRotationFailsNamingTheRole() throws InterruptedException {
         testbed.arm.faults().forbid("Microsoft.ContainerService/managedClusters/rotateClusterCertificates/action");
 
-        RotationReport report = rotation()
-                .rotate(CLUSTER, new FullRotationRequest(true, Duration.ofMinutes(5), ArmTestbed.request()));
+        RotationReport report =
+                rotation().rotate(CLUSTER, new FullRotationRequest(true, Duration.ofMinutes(5), ArmTestbed.request()));
 
         assertThat(report.result()).isInstanceOf(RotationResult.Failed.class);
         assertThat(report.result().summary()).contains("'Azure Kubernetes Service Contributor Role'");
@@ -95,10 +100,14 @@ class AksFullRotationTest {
     void stoppedClusterIsNotRotated() throws InterruptedException {
         testbed.add(EmulatedCluster.builder("aks-legacy", sandbox).stopped());
 
-        RotationReport report = rotation()
-                .rotate(CLUSTER, new FullRotationRequest(true, Duration.ofMinutes(5), ArmTestbed.request()));
+        RotationReport report =
+                rotation().rotate(CLUSTER, new FullRotationRequest(true, Duration.ofMinutes(5), ArmTestbed.request()));
 
         assertThat(report.result().summary()).contains("is stopped");
+        assertThat(report.steps())
+                .singleElement()
+                .extracting(RotationStep::outcome)
+                .isEqualTo(RotationStep.Outcome.FAILED);
         assertThat(testbed.arm.requests()).noneMatch(line -> line.endsWith("/rotateClusterCertificates"));
     }
 
@@ -106,8 +115,8 @@ class AksFullRotationTest {
     void rotationStillRunningAtTheTimeoutIsReportedAsGoingOnInAzure() throws InterruptedException {
         testbed.arm.rotationPolls(1_000_000);
 
-        RotationReport report = rotation()
-                .rotate(CLUSTER, new FullRotationRequest(true, Duration.ofMillis(300), ArmTestbed.request()));
+        RotationReport report =
+                rotation().rotate(CLUSTER, new FullRotationRequest(true, Duration.ofMillis(300), ArmTestbed.request()));
 
         assertThat(report.result()).isInstanceOf(RotationResult.Failed.class);
         assertThat(report.result().summary()).contains("did not finish within").contains("goes on in Azure");

@@ -11,10 +11,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 class AksKubeconfigTest {
 
-    private static final byte[] CONTENT = "apiVersion: v1\nusers:\n- user:\n    token: secret-token\n"
-            .getBytes(StandardCharsets.UTF_8);
-    private final AksKubeconfig kubeconfig = new AksKubeconfig(
-            new AksClusterId("sub", "rg1", "aks-1"), CredentialScope.USER, CONTENT);
+    private static final byte[] CONTENT =
+            "apiVersion: v1\nusers:\n- user:\n    token: secret-token\n".getBytes(StandardCharsets.UTF_8);
+    private final AksKubeconfig kubeconfig =
+            new AksKubeconfig(new AksClusterId("sub", "rg1", "aks-1"), CredentialScope.USER, CONTENT);
 
     @Test
     void temporaryFileIsOwnerOnlyAndGoneWhenClosed() throws Exception {
@@ -22,7 +22,8 @@ class AksKubeconfigTest {
         try (AksKubeconfig.TemporaryKubeconfig file = kubeconfig.temporaryFile()) {
             path = file.path();
             assertThat(Files.readAllBytes(path)).isEqualTo(CONTENT);
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(path))).isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(path)))
+                    .isEqualTo("rw-------");
             assertThat(file.target("rg1/aks-1").kubeconfig()).isEqualTo(path);
         }
         assertThat(path).doesNotExist();
@@ -36,7 +37,8 @@ class AksKubeconfigTest {
         kubeconfig.writeTo(target);
 
         assertThat(Files.readAllBytes(target)).isEqualTo(CONTENT);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target)))
+                .isEqualTo("rw-------");
         assertThat(directory).isDirectoryNotContaining(path -> !path.equals(target));
     }
 

@@ -59,7 +59,8 @@ final class ArmTestbed implements AutoCloseable {
     }
 
     static AksCheckRequest request() {
-        return AksCheckRequest.of(CheckRequest.defaults().withTimeout(Duration.ofSeconds(20)).withConcurrency(4));
+        return AksCheckRequest.of(
+                CheckRequest.defaults().withTimeout(Duration.ofSeconds(20)).withConcurrency(4));
     }
 
     static AksFleetRequest fleet(AksClusterFilter filter) {

@@ -11,7 +11,8 @@ class AzureCredentialTest {
 
     @Test
     void toStringNeverShowsTheSecretOrThePassword() {
-        AzureCredential secret = AzureCredential.clientSecret(AzureCloud.PUBLIC, "tenant-1", "client-1", "s3cr3t-value");
+        AzureCredential secret =
+                AzureCredential.clientSecret(AzureCloud.PUBLIC, "tenant-1", "client-1", "s3cr3t-value");
         AzureCredential certificate = AzureCredential.clientCertificate(
                 AzureCloud.CHINA, "tenant-1", "client-1", "/secrets/sp.pfx", "pfx-password");
 

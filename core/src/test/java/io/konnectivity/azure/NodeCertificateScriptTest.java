@@ -34,7 +34,8 @@ class NodeCertificateScriptTest {
 
         List<NodeCertificateScript.Line> lines = NodeCertificateScript.parse(message);
 
-        assertThat(lines).extracting(NodeCertificateScript.Line::path)
+        assertThat(lines)
+                .extracting(NodeCertificateScript.Line::path)
                 .containsExactly(API_SERVER, "/etc/kubernetes/certs/ca.crt");
         NodeCertificateScript.Line first = lines.get(0);
         assertThat(first.state()).isEqualTo(NodeCertificateScript.State.OK);
@@ -61,9 +62,7 @@ class NodeCertificateScriptTest {
         List<NodeCertificateScript.Line> lines = NodeCertificateScript.parse(message);
 
         assertThat(lines).hasSize(2);
-        assertThat(lines.get(0).fields())
-                .containsEntry("sha256", "01:02")
-                .containsEntry("subject", "CN=a|b,O=x");
+        assertThat(lines.get(0).fields()).containsEntry("sha256", "01:02").containsEntry("subject", "CN=a|b,O=x");
         assertThat(lines.get(1).state()).isEqualTo(NodeCertificateScript.State.ERROR);
         assertThat(lines.get(1).error()).isEqualTo("unable to load certificate");
         assertThat(NodeCertificateScript.stderr(message)).isEqualTo("some warning");
@@ -72,7 +71,8 @@ class NodeCertificateScriptTest {
     @Test
     void messageWithoutMarkersOrLinesGivesNothing() {
         assertThat(NodeCertificateScript.parse(null)).isEmpty();
-        assertThat(NodeCertificateScript.parse("Enable failed: the VM agent is not ready")).isEmpty();
+        assertThat(NodeCertificateScript.parse("Enable failed: the VM agent is not ready"))
+                .isEmpty();
     }
 
     @Test
@@ -83,7 +83,8 @@ class NodeCertificateScriptTest {
                         + "sha256 Fingerprint=ab:cd|issuer=CN=ca|subject=CN=ca|")
                 .get(0);
 
-        CertificateCheck check = NodeCertificates.judge(line, Location.file("vmss/0:" + API_SERVER, 0), Thresholds.DEFAULT, now);
+        CertificateCheck check =
+                NodeCertificates.judge(line, Location.file("vmss/0:" + API_SERVER, 0), Thresholds.DEFAULT, now);
 
         assertThat(check.status()).isEqualTo(Status.WARNING);
         assertThat(check.daysLeft()).isEqualTo(10);
@@ -106,15 +107,20 @@ class NodeCertificateScriptTest {
         String stdout = run(root, String.join("\n", NodeCertificateScript.lines()));
         List<NodeCertificateScript.Line> lines = NodeCertificateScript.parse("Enable succeeded: \n[stdout]\n" + stdout);
 
-        assertThat(lines).extracting(NodeCertificateScript.Line::state).containsExactly(
-                NodeCertificateScript.State.OK, NodeCertificateScript.State.ERROR, NodeCertificateScript.State.MISSING);
-        CertificateCheck check = NodeCertificates.judge(lines.get(0), Location.file(API_SERVER, 0), Thresholds.DEFAULT,
-                Instant.parse("2026-01-01T00:00:00Z"));
+        assertThat(lines)
+                .extracting(NodeCertificateScript.Line::state)
+                .containsExactly(
+                        NodeCertificateScript.State.OK,
+                        NodeCertificateScript.State.ERROR,
+                        NodeCertificateScript.State.MISSING);
+        CertificateCheck check = NodeCertificates.judge(
+                lines.get(0), Location.file(API_SERVER, 0), Thresholds.DEFAULT, Instant.parse("2026-01-01T00:00:00Z"));
         assertThat(check.facts().notAfter()).isEqualTo(notAfter);
         assertThat(check.facts().sha256Fingerprint())
                 .isEqualTo(io.konnectivity.cert.CertificateReader.fingerprint(serving.certificate()));
         assertThat(check.facts().subject()).isEqualTo("CN=localhost");
-        assertThat(check.facts().serial()).isEqualTo(serving.certificate().getSerialNumber().toString(16));
+        assertThat(check.facts().serial())
+                .isEqualTo(serving.certificate().getSerialNumber().toString(16));
     }
 
     private static void write(Path root, String path, String content) throws IOException {

@@ -48,9 +48,11 @@ class NodeCertificatesTest {
                 .filter(c -> c.role() == CertificateRole.FILE)
                 .toList();
         assertThat(files).hasSize(6);
-        assertThat(files).extracting(c -> c.location().describe())
+        assertThat(files)
+                .extracting(c -> c.location().describe())
                 .anyMatch(where -> where.matches("aks-system-\\d{8}-vmss/0:/etc/kubernetes/certs/apiserver.crt"))
-                .anyMatch(where -> where.matches("aks-user-\\d{8}-vmss/0:/var/lib/kubelet/pki/kubelet-client-current.pem"));
+                .anyMatch(where ->
+                        where.matches("aks-user-\\d{8}-vmss/0:/var/lib/kubelet/pki/kubelet-client-current.pem"));
         CertificateCheck apiServer = files.stream()
                 .filter(c -> c.location().describe().endsWith("apiserver.crt"))
                 .findFirst()
@@ -58,9 +60,13 @@ class NodeCertificatesTest {
         assertThat(apiServer.facts().notAfter()).isEqualTo(nodeExpiry);
         assertThat(apiServer.status()).isEqualTo(Status.CRITICAL);
         assertThat(result.status()).isEqualTo(Status.CRITICAL);
-        assertThat(result.facts().get("azure.agentPools")).contains("aks-system-").contains("aks-user-");
+        assertThat(result.facts().get("azure.agentPools"))
+                .contains("aks-system-")
+                .contains("aks-user-");
         assertThat(listener.polls).anyMatch(line -> line.contains("runCommand on aks-system-"));
-        assertThat(testbed.arm.requests()).filteredOn(line -> line.endsWith("/runCommand")).hasSize(2);
+        assertThat(testbed.arm.requests())
+                .filteredOn(line -> line.endsWith("/runCommand"))
+                .hasSize(2);
     }
 
     @Test
@@ -69,7 +75,8 @@ class NodeCertificatesTest {
 
         check(new NodeCheckRequest(2, Duration.ofSeconds(30)));
 
-        assertThat(testbed.arm.requests()).filteredOn(line -> line.endsWith("/runCommand"))
+        assertThat(testbed.arm.requests())
+                .filteredOn(line -> line.endsWith("/runCommand"))
                 .anyMatch(line -> line.contains("/virtualMachines/0/"))
                 .anyMatch(line -> line.contains("/virtualMachines/1/"))
                 .hasSize(2);
@@ -92,6 +99,8 @@ class NodeCertificatesTest {
 
     private ClusterResult.Checked check(NodeCheckRequest nodes) {
         return (ClusterResult.Checked) new AksClusterCheck(testbed.clients, testbed.clock, listener)
-                .check(new AksClusterId(ArmTestbed.SUBSCRIPTION, "rg1", "aks-1"), ArmTestbed.request().withNodes(nodes));
+                .check(
+                        new AksClusterId(ArmTestbed.SUBSCRIPTION, "rg1", "aks-1"),
+                        ArmTestbed.request().withNodes(nodes));
     }
 }

@@ -1,5 +1,6 @@
 package io.konnectivity.sandbox;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -13,9 +14,12 @@ import java.util.Map;
  */
 public final class FaultPlan {
 
+    /** How many requests the log keeps: the latest ones, so that a long benchmark does not fill the heap. */
+    public static final int LOG_LIMIT = 100_000;
+
     private final List<Fault> faults = new ArrayList<>();
     private final Map<Fault, int[]> counts = new IdentityHashMap<>();
-    private final List<ServedRequest> served = new ArrayList<>();
+    private final ArrayDeque<ServedRequest> served = new ArrayDeque<>();
 
     FaultPlan() {}
 
@@ -49,7 +53,10 @@ public final class FaultPlan {
         return count == null ? 0 : count[1];
     }
 
-    /** Every request served so far (seeding excluded), oldest first, with the status it was answered. */
+    /**
+     * Every request served so far (seeding excluded; the latest {@value #LOG_LIMIT} at most), oldest first, with the
+     * status it was answered.
+     */
     public synchronized List<ServedRequest> requests() {
         return List.copyOf(served);
     }
@@ -76,6 +83,9 @@ public final class FaultPlan {
     }
 
     synchronized void record(ServedRequest request) {
-        served.add(request);
+        if (served.size() == LOG_LIMIT) {
+            served.removeFirst();
+        }
+        served.addLast(request);
     }
 }

@@ -52,7 +52,7 @@ public record SandboxScenario(
 
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,50}[a-z0-9])?");
     private static final Pattern VERSION = Pattern.compile("\\d+\\.\\d+\\.\\d+");
-    private static final Pattern PERMISSION = Pattern.compile("[a-z*]+ [a-z*][a-z0-9.*-]*(/[a-z*][a-z0-9*-]*)?");
+    private static final Pattern PERMISSION = Pattern.compile("([a-z]+|\\*) [a-z][a-z0-9.-]*(/[a-z][a-z0-9-]*)?");
     private static final Duration MINIMUM_CERTIFICATE_LIFETIME = Duration.ofMinutes(10);
 
     /** How the konnectivity agent authenticates to the konnectivity server. */
@@ -159,8 +159,8 @@ public record SandboxScenario(
         for (String permission : deniedPermissions) {
             if (!PERMISSION.matcher(permission).matches()) {
                 throw new IllegalArgumentException("A denied permission must read 'verb resource' or 'verb"
-                        + " resource/subresource', such as 'update secrets' or 'create pods/eviction', but was '"
-                        + permission + "'");
+                        + " resource/subresource' (verb * for every verb), such as 'update secrets' or 'create"
+                        + " pods/eviction', but was '" + permission + "'");
             }
         }
         Objects.requireNonNull(csrSigning, "csrSigning");

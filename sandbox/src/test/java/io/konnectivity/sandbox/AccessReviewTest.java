@@ -27,7 +27,7 @@ class AccessReviewTest {
                 .agentKeyType(SandboxPki.KeyType.EC_P256)
                 .extraTlsSecrets(false)
                 .forbidden("pods/log")
-                .deniedPermissions("update secrets", "approve signers", "create pods/eviction")
+                .deniedPermissions("update secrets", "approve signers", "create pods/eviction", "* leases")
                 .build());
         client = Kubeconfigs.clientWithoutRetries(cluster.kubeconfig());
     }
@@ -64,6 +64,22 @@ class AccessReviewTest {
                 .isFalse();
         assertThat(review("", "pods", null, "create", "kube-system", null).getAllowed())
                 .isTrue();
+    }
+
+    @Test
+    void aDeniedPermissionWithAStarVerbDeniesEveryVerb() {
+        assertThat(review("coordination.k8s.io", "leases", null, "get", "kube-system", null)
+                        .getAllowed())
+                .isFalse();
+        assertThat(review("coordination.k8s.io", "leases", null, "delete", "kube-system", null)
+                        .getAllowed())
+                .isFalse();
+        assertThatThrownBy(() -> client.leases()
+                        .inNamespace("kube-system")
+                        .withName("konnectivity-certs-rotation")
+                        .get())
+                .isInstanceOf(KubernetesClientException.class)
+                .hasMessageContaining("cannot get resource \"leases\" in API group \"coordination.k8s.io\"");
     }
 
     @Test

@@ -34,7 +34,39 @@ class SandboxScenarioTest {
         assertThat(scenario.forbidden()).isEmpty();
         assertThat(scenario.extraTlsSecrets()).isTrue();
         assertThat(scenario.kubernetesVersion()).isEqualTo("1.29.4");
+        assertThat(scenario.deniedPermissions()).isEmpty();
+        assertThat(scenario.csrSigning()).isEqualTo(SandboxScenario.CsrSigningMode.SIGN);
+        assertThat(scenario.maxCertificateLifetime()).isEqualTo(Duration.ofDays(365));
+        assertThat(scenario.agentsBecomeReady()).isTrue();
         assertThat(scenario.toBuilder().build()).isEqualTo(scenario);
+    }
+
+    @Test
+    void theControlPlaneOptionsSurviveToBuilderAndTheOlderConstructorDefaultsThem() {
+        SandboxScenario scenario = SandboxScenario.builder()
+                .deniedPermissions("update secrets", "approve signers")
+                .csrSigning(SandboxScenario.CsrSigningMode.SHORTER)
+                .maxCertificateLifetime(Duration.ofDays(30))
+                .agentsBecomeReady(false)
+                .build();
+
+        assertThat(scenario.toBuilder().build()).isEqualTo(scenario);
+        SandboxScenario older = new SandboxScenario(
+                scenario.clusterName(),
+                scenario.agentCertificateExpiresIn(),
+                scenario.agentKeyType(),
+                scenario.agentAuthentication(),
+                scenario.workloadKind(),
+                scenario.agentReplicas(),
+                scenario.secretMode(),
+                scenario.tunnelError(),
+                scenario.latency(),
+                scenario.forbidden(),
+                scenario.extraTlsSecrets(),
+                scenario.kubernetesVersion(),
+                scenario.clock());
+        assertThat(older)
+                .isEqualTo(SandboxScenario.builder().clock(scenario.clock()).build());
     }
 
     @Test

@@ -36,8 +36,9 @@ public final class AzureOptions {
             paramLabel = "KIND",
             defaultValue = "default",
             converter = CredentialKindConverter.class,
-            description = "How to sign in: client-secret, client-certificate, managed-identity, or default (environment,"
-                    + " workload identity, managed identity, Azure CLI login) (default: ${DEFAULT-VALUE}).")
+            description =
+                    "How to sign in: client-secret, client-certificate, managed-identity, or default (environment,"
+                            + " workload identity, managed identity, Azure CLI login) (default: ${DEFAULT-VALUE}).")
     AzureCredential.Kind kind;
 
     @Option(names = "--tenant", description = "The Microsoft Entra tenant id (default: $AZURE_TENANT_ID).")
@@ -57,9 +58,7 @@ public final class AzureOptions {
                     + " value given here lands in the shell history.")
     char[] clientSecret;
 
-    @Option(
-            names = "--client-secret-file",
-            description = "A file holding the client secret (its first line).")
+    @Option(names = "--client-secret-file", description = "A file holding the client secret (its first line).")
     Path clientSecretFile;
 
     @Option(
@@ -83,8 +82,8 @@ public final class AzureOptions {
 
     @Option(
             names = "--subscription",
-            description = "The subscription id; repeat for several where a command takes several"
-                    + " (default: $" + SUBSCRIPTION_VARIABLE + ").")
+            description = "The subscription id; repeat for several where a command takes several" + " (default: $"
+                    + SUBSCRIPTION_VARIABLE + ").")
     List<String> subscriptions = new ArrayList<>();
 
     @Option(names = "--arm-endpoint", hidden = true, description = "Another Resource Manager URL (tests, demos).")
@@ -114,14 +113,17 @@ public final class AzureOptions {
         String client = orEnvironment(clientId, "AZURE_CLIENT_ID");
         return switch (kind) {
             case CLIENT_SECRET -> AzureCredential.clientSecret(cloud, tenantId, client, secret());
-            case CLIENT_CERTIFICATE -> AzureCredential.clientCertificate(
-                    cloud,
-                    tenantId,
-                    client,
-                    certificate != null ? certificate.toString() : environment.apply("AZURE_CLIENT_CERTIFICATE_PATH"),
-                    certificatePasswordFile != null
-                            ? firstLine(certificatePasswordFile)
-                            : environment.apply(CERTIFICATE_PASSWORD_VARIABLE));
+            case CLIENT_CERTIFICATE ->
+                AzureCredential.clientCertificate(
+                        cloud,
+                        tenantId,
+                        client,
+                        certificate != null
+                                ? certificate.toString()
+                                : environment.apply("AZURE_CLIENT_CERTIFICATE_PATH"),
+                        certificatePasswordFile != null
+                                ? firstLine(certificatePasswordFile)
+                                : environment.apply(CERTIFICATE_PASSWORD_VARIABLE));
             case MANAGED_IDENTITY -> AzureCredential.managedIdentity(cloud, client);
             case DEFAULT_CHAIN -> AzureCredential.defaultChain(cloud, tenantId);
         };
@@ -163,8 +165,8 @@ public final class AzureOptions {
     public String subscription() {
         List<String> all = subscriptions();
         if (all.size() > 1) {
-            throw new IllegalArgumentException("This command works on one cluster: give one --subscription, not "
-                    + all.size() + ".");
+            throw new IllegalArgumentException(
+                    "This command works on one cluster: give one --subscription, not " + all.size() + ".");
         }
         return all.get(0);
     }
@@ -190,7 +192,11 @@ public final class AzureOptions {
 
     private static String firstLine(Path file) throws IOException {
         try {
-            return Files.readString(file, StandardCharsets.UTF_8).lines().findFirst().orElse("").strip();
+            return Files.readString(file, StandardCharsets.UTF_8)
+                    .lines()
+                    .findFirst()
+                    .orElse("")
+                    .strip();
         } catch (java.nio.file.NoSuchFileException e) {
             throw new IllegalArgumentException("The file " + file + " does not exist.");
         }
@@ -221,8 +227,9 @@ public final class AzureOptions {
                 case "PUBLIC", "AZURECLOUD" -> AzureCloud.PUBLIC;
                 case "CHINA", "AZURECHINACLOUD" -> AzureCloud.CHINA;
                 case "US_GOVERNMENT", "USGOV", "AZUREUSGOVERNMENT" -> AzureCloud.US_GOVERNMENT;
-                default -> throw new picocli.CommandLine.TypeConversionException(
-                        "'" + value + "' is not a cloud; use PUBLIC, CHINA or US_GOVERNMENT.");
+                default ->
+                    throw new picocli.CommandLine.TypeConversionException(
+                            "'" + value + "' is not a cloud; use PUBLIC, CHINA or US_GOVERNMENT.");
             };
         }
     }

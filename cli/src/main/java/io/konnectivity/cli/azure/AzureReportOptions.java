@@ -37,7 +37,8 @@ public final class AzureReportOptions {
     @Option(
             names = {"-o", "--format"},
             defaultValue = "table",
-            description = "What to print: table, json, html, junit, markdown or prometheus (default: ${DEFAULT-VALUE}).")
+            description =
+                    "What to print: table, json, html, junit, markdown or prometheus (default: ${DEFAULT-VALUE}).")
     String format;
 
     @Option(
@@ -66,7 +67,8 @@ public final class AzureReportOptions {
         out.flush();
         if (outputDirectory != null) {
             List<Path> written = new ReportWriter().write(report, outputDirectory);
-            err.println("Reports written: " + String.join(", ", written.stream().map(Path::toString).toList()));
+            err.println("Reports written: "
+                    + String.join(", ", written.stream().map(Path::toString).toList()));
         }
         return exitCode(report);
     }

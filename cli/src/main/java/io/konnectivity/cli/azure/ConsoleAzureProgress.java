@@ -25,13 +25,17 @@ public final class ConsoleAzureProgress implements AzureListener {
 
     @Override
     public synchronized void subscriptionListed(String subscription, int matching) {
-        err.printf("Subscription %s: %d AKS %s to check%n", subscription, matching, matching == 1 ? "cluster" : "clusters");
+        err.printf(
+                "Subscription %s: %d AKS %s to check%n",
+                subscription, matching, matching == 1 ? "cluster" : "clusters");
         err.flush();
     }
 
     @Override
     public synchronized void clusterFinished(ClusterResult result, int done, int total) {
-        err.printf("[%d/%d] %s: %s (%d ms)%n", done, total, result.cluster(), result.status(), result.took().toMillis());
+        err.printf(
+                "[%d/%d] %s: %s (%d ms)%n",
+                done, total, result.cluster(), result.status(), result.took().toMillis());
         err.flush();
     }
 

@@ -41,7 +41,9 @@ public final class FleetCommand implements Callable<Integer> {
     @Mixin
     AzureOptions azure;
 
-    @Option(names = {"-g", "--resource-group"}, description = "Only the clusters of this resource group.")
+    @Option(
+            names = {"-g", "--resource-group"},
+            description = "Only the clusters of this resource group.")
     String resourceGroup;
 
     @Option(
@@ -64,8 +66,8 @@ public final class FleetCommand implements Callable<Integer> {
 
     @Option(
             names = "--nodes",
-            description = "Also read the nodes' certificate files with run-command (slow; Virtual Machine"
-                    + " Contributor).")
+            description =
+                    "Also read the nodes' certificate files with run-command (slow; Virtual Machine" + " Contributor).")
     boolean nodes;
 
     @Option(
@@ -113,9 +115,13 @@ public final class FleetCommand implements Callable<Integer> {
                 azure.subscriptions(), new AksClusterFilter(resourceGroup, tagFilter, namePattern), cluster);
         Clock clock = Clock.systemUTC();
         try (ArmClients arm = azure.connect(clock)) {
-            CheckReport result =
-                    new AksFleetCheck(arm, clock, new ConsoleAzureProgress(spec.commandLine().getErr())).run(request);
-            return report.publish(result, spec.commandLine().getOut(), spec.commandLine().getErr());
+            CheckReport result = new AksFleetCheck(
+                            arm,
+                            clock,
+                            new ConsoleAzureProgress(spec.commandLine().getErr()))
+                    .run(request);
+            return report.publish(
+                    result, spec.commandLine().getOut(), spec.commandLine().getErr());
         }
     }
 }

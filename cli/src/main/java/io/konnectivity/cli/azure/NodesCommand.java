@@ -65,10 +65,14 @@ public final class NodesCommand implements Callable<Integer> {
         Clock clock = Clock.systemUTC();
         Instant started = clock.instant();
         try (ArmClients arm = azure.connect(clock)) {
-            ConsoleAzureProgress progress = new ConsoleAzureProgress(spec.commandLine().getErr());
+            ConsoleAzureProgress progress =
+                    new ConsoleAzureProgress(spec.commandLine().getErr());
             AksClusterFacts facts = new AksClusters(arm).get(id);
             NodeCertificates.NodeScan scan = new NodeCertificates(arm, clock, progress)
-                    .read(facts, new NodeCheckRequest(nodesPerPool, Duration.ofSeconds(timeoutSeconds)), report.thresholds());
+                    .read(
+                            facts,
+                            new NodeCheckRequest(nodesPerPool, Duration.ofSeconds(timeoutSeconds)),
+                            report.thresholds());
             ClusterResult result = new ClusterResult.Checked(
                     id.shortName(),
                     facts.fqdn() == null ? "" : "https://" + facts.fqdn() + ":443",

@@ -57,21 +57,35 @@ class FleetCommandTest {
 
     @Test
     void checksTheFilteredClustersAndIgnoresStoppedOnesInTheExitCode() {
-        arm.add(EmulatedCluster.builder("aks-prod-1", sandbox).tag("env", "prod").rbacEnabled(false).build());
-        arm.add(EmulatedCluster.builder("aks-prod-2", sandbox).tag("env", "prod").stopped().build());
-        arm.add(EmulatedCluster.builder("aks-test-1", sandbox).tag("env", "test").build());
+        arm.add(EmulatedCluster.builder("aks-prod-1", sandbox)
+                .tag("env", "prod")
+                .rbacEnabled(false)
+                .build());
+        arm.add(EmulatedCluster.builder("aks-prod-2", sandbox)
+                .tag("env", "prod")
+                .stopped()
+                .build());
+        arm.add(EmulatedCluster.builder("aks-test-1", sandbox)
+                .tag("env", "test")
+                .build());
 
         Run run = run(new FleetCommand(), "--tag", "env=prod", "--name-pattern", "aks-prod-*", "-o", "json");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.out()).contains("rg1/aks-prod-1").contains("AKS_RBAC_DISABLED").contains("Skipped: the cluster"
-                + " is stopped").doesNotContain("aks-test-1");
+        assertThat(run.out())
+                .contains("rg1/aks-prod-1")
+                .contains("AKS_RBAC_DISABLED")
+                .contains("Skipped: the cluster" + " is stopped")
+                .doesNotContain("aks-test-1");
         assertThat(run.err()).contains("Subscription " + EmulatedCluster.DEFAULT_SUBSCRIPTION + ": 2 AKS clusters");
     }
 
     @Test
     void nodesCommandReadsEveryPool() {
-        arm.add(EmulatedCluster.builder("aks-1", sandbox).pool("system", 2, "System").pool("user", 1, "User").build());
+        arm.add(EmulatedCluster.builder("aks-1", sandbox)
+                .pool("system", 2, "System")
+                .pool("user", 1, "User")
+                .build());
 
         Run run = run(new NodesCommand(), "rg1/aks-1", "-o", "markdown");
 
@@ -97,9 +111,18 @@ class FleetCommandTest {
     void secretFileIsRead() throws Exception {
         Path file = Files.writeString(directory.resolve("secret"), "from-file\n");
         AzureOptions options = new AzureOptions();
-        new CommandLine(options).parseArgs(
-                "--credential", "client-secret", "--tenant", "t", "--client-id", "c",
-                "--client-secret-file", file.toString(), "--cloud", "AzureChinaCloud");
+        new CommandLine(options)
+                .parseArgs(
+                        "--credential",
+                        "client-secret",
+                        "--tenant",
+                        "t",
+                        "--client-id",
+                        "c",
+                        "--client-secret-file",
+                        file.toString(),
+                        "--cloud",
+                        "AzureChinaCloud");
 
         assertThat(options.credential().secret()).isEqualTo("from-file");
         assertThat(options.credential().cloud()).isEqualTo(io.konnectivity.azure.AzureCloud.CHINA);

@@ -30,8 +30,8 @@ import okhttp3.mockwebserver.MockWebServer;
  * Azure Resource Manager on loopback, for the AKS and VM scale set calls konnectivity makes: HTTPS with a certificate
  * of its own CA (the SDK sends bearer tokens over HTTPS only), the request and response shapes of the REST API specs,
  * long-running operations polled through {@code Azure-AsyncOperation} and {@code Location}, paging through {@code
- * nextLink}, and the faults of {@link #faults()}. Clusters are plain records, so hundreds cost little; each is backed by
- * a {@link io.konnectivity.sandbox.SandboxCluster}, which many may share.
+ * nextLink}, and the faults of {@link #faults()}. Clusters are plain records, so hundreds cost little; each is backed
+ * by a {@link io.konnectivity.sandbox.SandboxCluster}, which many may share.
  *
  * <pre>{@code
  * try (ArmEmulator arm = ArmEmulator.start()) {

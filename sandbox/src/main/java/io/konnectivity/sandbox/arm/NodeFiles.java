@@ -20,8 +20,8 @@ import javax.security.auth.x500.X500Principal;
 /**
  * The certificate files on an emulated node, and what the node prints when a run-command script reads them with
  * {@code openssl x509 -noout -startdate -enddate -serial -fingerprint -sha256 -nameopt RFC2253 -issuer -subject}, one
- * line per file that the script names, in the form konnectivity's node script prints:
- * {@code konnectivity-node-cert|<path>|ok|notBefore=...|notAfter=...|serial=...|sha256 Fingerprint=...|issuer=...|subject=...|}.
+ * line per file that the script names, in the form konnectivity's node script prints: {@code
+ * konnectivity-node-cert|<path>|ok|notBefore=...|notAfter=...|serial=...|sha256 Fingerprint=...|...|subject=...|}.
  */
 final class NodeFiles {
 

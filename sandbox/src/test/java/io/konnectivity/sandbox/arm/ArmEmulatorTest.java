@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 
 class ArmEmulatorTest {
 
-    private static final String CLUSTERS =
-            "subscriptions/" + EmulatedCluster.DEFAULT_SUBSCRIPTION + "/providers/Microsoft.ContainerService/managedClusters";
+    private static final String CLUSTERS = "subscriptions/" + EmulatedCluster.DEFAULT_SUBSCRIPTION
+            + "/providers/Microsoft.ContainerService/managedClusters";
 
     private ArmEmulator arm;
     private SandboxCluster sandbox;
@@ -36,7 +36,10 @@ class ArmEmulatorTest {
     @BeforeEach
     void start() throws Exception {
         arm = ArmEmulator.start();
-        sandbox = SandboxCluster.start(SandboxScenario.builder().clusterName("arm").extraTlsSecrets(false).build());
+        sandbox = SandboxCluster.start(SandboxScenario.builder()
+                .clusterName("arm")
+                .extraTlsSecrets(false)
+                .build());
         KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
         store.load(null, null);
         store.setCertificateEntry("ca", arm.caCertificate());
@@ -45,7 +48,9 @@ class ArmEmulatorTest {
         X509TrustManager trust = (X509TrustManager) factory.getTrustManagers()[0];
         SSLContext tls = SSLContext.getInstance("TLS");
         tls.init(null, new javax.net.ssl.TrustManager[] {trust}, null);
-        http = new OkHttpClient.Builder().sslSocketFactory(tls.getSocketFactory(), trust).build();
+        http = new OkHttpClient.Builder()
+                .sslSocketFactory(tls.getSocketFactory(), trust)
+                .build();
     }
 
     @AfterEach
@@ -57,7 +62,8 @@ class ArmEmulatorTest {
     @Test
     void fiveHundredClustersArePagedThroughNextLink() throws IOException {
         for (int i = 0; i < 500; i++) {
-            arm.add(EmulatedCluster.builder(String.format("aks-%03d", i), sandbox).build());
+            arm.add(EmulatedCluster.builder(String.format("aks-%03d", i), sandbox)
+                    .build());
         }
 
         int seen = 0;
@@ -74,7 +80,8 @@ class ArmEmulatorTest {
 
     @Test
     void servesTheClusterAndItsKubeconfigInTheShapesOfTheSpecs() throws IOException {
-        EmulatedCluster cluster = EmulatedCluster.builder("aks-1", sandbox).rbacEnabled(false).build();
+        EmulatedCluster cluster =
+                EmulatedCluster.builder("aks-1", sandbox).rbacEnabled(false).build();
         arm.add(cluster);
 
         JsonNode body = get(arm.endpoint() + cluster.id().substring(1) + "?api-version=2025-05-01");
@@ -84,7 +91,9 @@ class ArmEmulatorTest {
         assertThat(body.at("/properties/powerState/code").asText()).isEqualTo("Running");
         assertThat(body.at("/properties/nodeResourceGroup").asText()).isEqualTo("MC_rg1_aks-1_westeurope");
         String kubeconfig = new String(
-                Base64.getDecoder().decode(credentials.at("/kubeconfigs/0/value").asText()), StandardCharsets.UTF_8);
+                Base64.getDecoder()
+                        .decode(credentials.at("/kubeconfigs/0/value").asText()),
+                StandardCharsets.UTF_8);
         assertThat(credentials.at("/kubeconfigs/0/name").asText()).isEqualTo("clusterUser");
         assertThat(kubeconfig).contains("server: " + sandbox.serverUrl()).contains("current-context: aks-1");
     }
@@ -100,16 +109,27 @@ class ArmEmulatorTest {
 
         assertThat(accepted.code()).isEqualTo(202);
         String status = accepted.header("Azure-AsyncOperation");
-        assertThat(get(arm.endpoint() + cluster.id().substring(1)).at("/properties/provisioningState").asText())
+        assertThat(get(arm.endpoint() + cluster.id().substring(1))
+                        .at("/properties/provisioningState")
+                        .asText())
                 .isEqualTo("RotatingClusterCertificates");
         assertThat(get(status).get("status").asText()).isEqualTo("InProgress");
         assertThat(get(status).get("status").asText()).isEqualTo("Succeeded");
-        assertThat(call(new Request.Builder().url(accepted.header("Location")).get()).code()).isEqualTo(204);
+        assertThat(call(new Request.Builder().url(accepted.header("Location")).get())
+                        .code())
+                .isEqualTo(204);
         assertThat(arm.rotations(cluster.subscription(), "rg1", "aks-1")).isEqualTo(1);
-        String clientCrt = sandbox.adminClient().secrets().inNamespace("kube-system").withName("konnectivity-certs")
-                .get().getData().get("client.crt");
-        assertThat(clientCrt).isNotEqualTo(Base64.getEncoder().encodeToString(
-                sandbox.agentCertificate().certificatePem().getBytes(StandardCharsets.UTF_8)));
+        String clientCrt = sandbox.adminClient()
+                .secrets()
+                .inNamespace("kube-system")
+                .withName("konnectivity-certs")
+                .get()
+                .getData()
+                .get("client.crt");
+        assertThat(clientCrt)
+                .isNotEqualTo(Base64.getEncoder()
+                        .encodeToString(
+                                sandbox.agentCertificate().certificatePem().getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
@@ -117,9 +137,11 @@ class ArmEmulatorTest {
         arm.faults().throttle(1, Duration.ofSeconds(2));
         arm.latency(Duration.ofMillis(50));
 
-        Response throttled = call(new Request.Builder().url(arm.endpoint() + CLUSTERS).get());
+        Response throttled =
+                call(new Request.Builder().url(arm.endpoint() + CLUSTERS).get());
         long start = System.nanoTime();
-        Response answered = call(new Request.Builder().url(arm.endpoint() + CLUSTERS).get());
+        Response answered =
+                call(new Request.Builder().url(arm.endpoint() + CLUSTERS).get());
 
         assertThat(throttled.code()).isEqualTo(429);
         assertThat(throttled.header("Retry-After")).isEqualTo("2");
@@ -134,13 +156,16 @@ class ArmEmulatorTest {
     }
 
     private JsonNode post(String url) throws IOException {
-        try (Response response =
-                call(new Request.Builder().url(url).post(RequestBody.create(new byte[0], MediaType.get("application/json"))))) {
+        try (Response response = call(new Request.Builder()
+                .url(url)
+                .post(RequestBody.create(new byte[0], MediaType.get("application/json"))))) {
             return json.readTree(response.body().string());
         }
     }
 
     private Response call(Request.Builder request) throws IOException {
-        return http.newCall(request.header("Authorization", "Bearer " + arm.token()).build()).execute();
+        return http.newCall(
+                        request.header("Authorization", "Bearer " + arm.token()).build())
+                .execute();
     }
 }
