@@ -3,6 +3,9 @@ package io.konnectivity.cli;
 import io.konnectivity.check.AgentNames;
 import io.konnectivity.check.CheckReport;
 import io.konnectivity.check.CheckRequest;
+import io.konnectivity.check.ClusterResult;
+import io.konnectivity.cli.azure.AzureCommands;
+import io.konnectivity.cli.azure.AzureOptions;
 import io.konnectivity.check.FleetCheck;
 import io.konnectivity.cluster.ClusterAccessException;
 import io.konnectivity.cluster.ClusterTarget;
@@ -78,6 +81,21 @@ final class CheckCommand implements Callable<Integer> {
             description = "Clusters checked at once (default: ${DEFAULT-VALUE}).")
     int concurrency;
 
+    @Option(
+            names = "--azure-cluster",
+            paramLabel = "RESOURCE_GROUP/NAME",
+            description = "Check this AKS cluster with only an Azure credential: its kubeconfig comes from ARM and"
+                    + " its facts (RBAC, version, power state) join the report.")
+    String azureCluster;
+
+    @Option(
+            names = "--admin-credential",
+            description = "With --azure-cluster: fetch the cluster admin kubeconfig instead of the user one.")
+    boolean adminCredential;
+
+    @Mixin
+    AzureOptions azure;
+
     @Mixin
     ReportOptions report;
 
@@ -90,6 +108,12 @@ final class CheckCommand implements Callable<Integer> {
                 !noTunnelProbe,
                 Duration.ofSeconds(timeoutSeconds),
                 concurrency);
+        if (azureCluster != null) {
+            ClusterResult result = new AzureCommands(azure, Clock.systemUTC(), spec.commandLine().getErr())
+                    .check(azureCluster, request, adminCredential);
+            CheckReport single = new CheckReport(result.checkedAt(), request.thresholds(), List.of(result));
+            return report.publish(single, spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
         List<ClusterTarget> targets = targets();
         CheckReport result = new FleetCheck(Clock.systemUTC(), new ConsoleProgress(spec.commandLine().getErr()))
                 .run(targets, request);

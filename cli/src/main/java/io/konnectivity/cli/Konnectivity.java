@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
             RotateCommand.class,
             BackupsCommand.class,
             RestoreCommand.class,
+            io.konnectivity.cli.azure.FleetCommand.class,
+            io.konnectivity.cli.azure.NodesCommand.class,
             SandboxCommand.class,
             DemoCommand.class,
             CommandLine.HelpCommand.class

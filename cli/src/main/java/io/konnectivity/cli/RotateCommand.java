@@ -1,9 +1,17 @@
 package io.konnectivity.cli;
 
+import io.konnectivity.azure.AksClusterId;
+import io.konnectivity.azure.AksClusters;
+import io.konnectivity.azure.AksKubeconfig;
+import io.konnectivity.azure.ArmClients;
+import io.konnectivity.azure.CredentialScope;
+import io.konnectivity.cli.azure.AzureCommands;
+import io.konnectivity.cli.azure.AzureOptions;
 import io.konnectivity.cluster.ClusterTarget;
 import io.konnectivity.rotate.ApprovalMode;
 import io.konnectivity.rotate.RestartStrategy;
 import io.konnectivity.rotate.Rotation;
+import io.konnectivity.rotate.RotationMode;
 import io.konnectivity.rotate.RotationReport;
 import io.konnectivity.rotate.RotationRequest;
 import java.io.Console;
@@ -33,6 +41,40 @@ final class RotateCommand implements Callable<Integer> {
 
     @Mixin
     ClusterOptions cluster;
+
+    @Option(
+            names = "--mode",
+            defaultValue = "CSR",
+            description = "CSR renews the agent certificate with no downtime; FULL runs AKS's own rotation of every"
+                    + " cluster certificate (recreates every node: downtime; needs --azure-cluster and"
+                    + " --accept-downtime) (default: ${DEFAULT-VALUE}).")
+    RotationMode mode;
+
+    @Option(
+            names = "--accept-downtime",
+            description = "With --mode FULL: accept that every node is recreated and existing kubeconfigs stop"
+                    + " working.")
+    boolean acceptDowntime;
+
+    @Option(
+            names = "--full-timeout",
+            defaultValue = "5400",
+            description = "With --mode FULL: seconds to wait for AKS's rotation (default: ${DEFAULT-VALUE}).")
+    int fullTimeoutSeconds;
+
+    @Option(
+            names = "--azure-cluster",
+            paramLabel = "RESOURCE_GROUP/NAME",
+            description = "Rotate this AKS cluster with only an Azure credential: its kubeconfig comes from ARM.")
+    String azureCluster;
+
+    @Option(
+            names = "--admin-credential",
+            description = "With --azure-cluster: use the cluster admin kubeconfig instead of the user one.")
+    boolean adminCredential;
+
+    @Mixin
+    AzureOptions azure;
 
     @Option(names = "--dry-run", description = "Print the plan with the facts found; change nothing.")
     boolean dryRun;
@@ -104,7 +146,47 @@ final class RotateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ClusterTarget target = cluster.target();
+        if (mode == RotationMode.FULL) {
+            return rotateFull();
+        }
+        if (mode != RotationMode.CSR) {
+            throw new IllegalArgumentException("--mode takes CSR or FULL; use konnectivity restore to restore.");
+        }
+        if (azureCluster == null) {
+            return rotate(cluster.target());
+        }
+        try (ArmClients arm = azure.connect(Clock.systemUTC());
+                AksKubeconfig.TemporaryKubeconfig kubeconfig = new AksClusters(arm)
+                        .kubeconfig(
+                                AksClusterId.parse(azure.subscription(), azureCluster),
+                                adminCredential ? CredentialScope.ADMIN : CredentialScope.USER)
+                        .temporaryFile()) {
+            return rotate(kubeconfig.target(azureCluster));
+        }
+    }
+
+    private int rotateFull() throws Exception {
+        if (azureCluster == null) {
+            throw new IllegalArgumentException("--mode FULL runs AKS's own rotation: name the cluster with"
+                    + " --azure-cluster RESOURCE_GROUP/NAME.");
+        }
+        if (acceptDowntime && !yes && !confirmed("Run AKS's full certificate rotation of " + azureCluster
+                + " now? Every node is recreated (downtime). [y/N] ")) {
+            spec.commandLine().getErr().println("konnectivity: not confirmed; nothing was changed.");
+            return Konnectivity.COULD_NOT_CHECK;
+        }
+        RotationReport report = new AzureCommands(azure, Clock.systemUTC(), spec.commandLine().getErr())
+                .rotateFull(
+                        azureCluster,
+                        acceptDowntime,
+                        Duration.ofSeconds(fullTimeoutSeconds),
+                        io.konnectivity.check.CheckRequest.defaults().withNames(cluster.names()),
+                        adminCredential,
+                        new ConsoleRotationProgress(spec.commandLine().getErr()));
+        return output.publish(report, spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    private int rotate(ClusterTarget target) throws Exception {
         RotationRequest request = RotationRequest.defaults(Holder.current())
                 .withNames(cluster.names())
                 .withDryRun(dryRun)
@@ -117,7 +199,8 @@ final class RotateCommand implements Callable<Integer> {
                 .withApprovalTimeout(Duration.ofSeconds(approvalTimeoutSeconds))
                 .withRolloutTimeout(Duration.ofSeconds(rolloutTimeoutSeconds))
                 .withLockDuration(Duration.ofSeconds(lockSeconds));
-        if (!dryRun && !confirmed(target)) {
+        if (!dryRun && !yes && !confirmed("Renew " + cluster.names().secretPath() + " in context " + target.context()
+                + " now? The agents restart one at a time. [y/N] ")) {
             spec.commandLine().getErr().println("konnectivity: not confirmed; nothing was changed.");
             return Konnectivity.COULD_NOT_CHECK;
         }
@@ -130,19 +213,13 @@ final class RotateCommand implements Callable<Integer> {
         return output.publish(report, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 
-    private boolean confirmed(ClusterTarget target) {
-        if (yes) {
-            return true;
-        }
+    private static boolean confirmed(String question) {
         Console console = System.console();
         if (console == null) {
             throw new IllegalArgumentException("Not on a terminal: pass --yes to rotate without confirmation, or"
                     + " --dry-run to see the plan.");
         }
-        String answer = console.readLine(
-                "Renew %s in context %s now? The agents restart one at a time. [y/N] ",
-                cluster.names().secretPath(),
-                target.context());
+        String answer = console.readLine("%s", question);
         return answer != null && answer.strip().toLowerCase(java.util.Locale.ROOT).startsWith("y");
     }
 }

@@ -114,7 +114,9 @@ class CheckCommandTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : new String[] {"check", "inspect", "sandbox", "demo"}) {
+        for (String command : new String[] {
+            "check", "inspect", "rotate", "backups", "restore", "fleet", "nodes", "sandbox", "demo"
+        }) {
             CliRun run = CliRun.of(command, "--help");
 
             assertThat(run.exitCode()).as(command).isZero();

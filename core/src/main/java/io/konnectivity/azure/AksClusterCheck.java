@@ -20,9 +20,6 @@ import java.util.TreeMap;
  */
 public final class AksClusterCheck {
 
-    /** How a skipped cluster's {@link ClusterResult.NotChecked#error()} starts. */
-    public static final String SKIPPED = "Skipped: ";
-
     private final AksClusters clusters;
     private final NodeCertificates nodes;
     private final ClusterChecker checker;
@@ -51,13 +48,13 @@ public final class AksClusterCheck {
     public ClusterResult check(AksClusterFacts facts, String name, AksCheckRequest request) {
         Instant started = clock.instant();
         if (facts.isStopped()) {
-            return new ClusterResult.NotChecked(
+            return new ClusterResult.Skipped(
                     name,
                     server(facts),
                     started,
                     since(started),
-                    SKIPPED + "the cluster is stopped (power state " + facts.powerState() + "), so its certificates"
-                            + " cannot be read; they keep expiring meanwhile. Check it after az aks start.");
+                    "The cluster is stopped (power state " + facts.powerState() + "), so its certificates cannot be"
+                            + " read; they keep expiring meanwhile. Check it after az aks start.");
         }
         AksKubeconfig kubeconfig;
         try {

@@ -142,13 +142,7 @@ public final class AksFleetCheck {
         if (result instanceof ClusterResult.Checked) {
             return 0;
         }
-        return isSkipped(result) ? 2 : 1;
-    }
-
-    /** Whether the result stands for a cluster that was deliberately not checked, such as a stopped one. */
-    public static boolean isSkipped(ClusterResult result) {
-        return result instanceof ClusterResult.NotChecked notChecked
-                && notChecked.error().startsWith(AksClusterCheck.SKIPPED);
+        return result instanceof ClusterResult.Skipped ? 2 : 1;
     }
 
     private static Optional<Instant> firstExpiry(ClusterResult result) {

@@ -168,7 +168,7 @@ public final class AksFullRotation {
     private static RotationResult verdict(AksClusterId id, ClusterResult before, ClusterResult after) {
         if (!(after instanceof ClusterResult.Checked checkedAfter)) {
             return new RotationResult.Failed("AKS rotated the certificates of " + id.shortName()
-                    + ", but the check afterwards failed: " + ((ClusterResult.NotChecked) after).error());
+                    + ", but the check afterwards failed: " + whyNotRead(after));
         }
         Optional<CertificateCheck> agentAfter = agent(checkedAfter);
         Optional<CertificateCheck> agentBefore =
@@ -190,6 +190,14 @@ public final class AksFullRotation {
         }
         return new RotationResult.Rotated("AKS rotated the certificates of " + id.shortName()
                 + "; the agent certificate is now valid until " + notAfter + ".");
+    }
+
+    /** Why a cluster's certificates were not read: its error, or why it was skipped. */
+    private static String whyNotRead(ClusterResult result) {
+        if (result instanceof ClusterResult.Skipped skipped) {
+            return skipped.reason();
+        }
+        return result instanceof ClusterResult.NotChecked notChecked ? notChecked.error() : "";
     }
 
     private static Optional<CertificateCheck> agent(ClusterResult.Checked checked) {
@@ -237,7 +245,7 @@ public final class AksFullRotation {
                 add(new RotationStep(
                         name,
                         RotationStep.Outcome.SKIPPED,
-                        "Could not read the certificates " + when + ": " + ((ClusterResult.NotChecked) result).error(),
+                        "Could not read the certificates " + when + ": " + whyNotRead(result),
                         result.took()));
             }
         }

@@ -1,5 +1,6 @@
 package io.konnectivity.azure;
 
+import io.konnectivity.check.CertificateRole;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -19,10 +20,11 @@ import java.util.Map;
  */
 public final class NodeCertificateScript {
 
-    public static final List<String> PATHS = List.of(
-            "/etc/kubernetes/certs/apiserver.crt",
-            "/etc/kubernetes/certs/ca.crt",
-            "/var/lib/kubelet/pki/kubelet-client-current.pem");
+    public static final String API_SERVER_CERTIFICATE = "/etc/kubernetes/certs/apiserver.crt";
+    public static final String CLUSTER_CA = "/etc/kubernetes/certs/ca.crt";
+    public static final String KUBELET_CLIENT_CERTIFICATE = "/var/lib/kubelet/pki/kubelet-client-current.pem";
+
+    public static final List<String> PATHS = List.of(API_SERVER_CERTIFICATE, CLUSTER_CA, KUBELET_CLIENT_CERTIFICATE);
 
     static final String PREFIX = "konnectivity-node-cert|";
 
@@ -47,6 +49,16 @@ public final class NodeCertificateScript {
                 "    echo \"" + PREFIX + "$f|error|$(printf '%s' \"$o\" | head -n 1 | tr '|' '/')\"",
                 "  fi",
                 "done");
+    }
+
+    /** What a file the script reads is to the cluster; {@link CertificateRole#FILE} for any other path. */
+    public static CertificateRole role(String path) {
+        return switch (path) {
+            case API_SERVER_CERTIFICATE -> CertificateRole.NODE_SERVING;
+            case CLUSTER_CA -> CertificateRole.NODE_CA;
+            case KUBELET_CLIENT_CERTIFICATE -> CertificateRole.KUBELET_CLIENT;
+            default -> CertificateRole.FILE;
+        };
     }
 
     /** One file as the script reported it. */

@@ -273,7 +273,7 @@ public final class NodeCertificates {
                                     + " should exist."));
                 case ERROR ->
                     checks.add(new CertificateCheck(
-                            CertificateRole.FILE,
+                            NodeCertificateScript.role(line.path()),
                             location,
                             null,
                             null,
@@ -285,9 +285,13 @@ public final class NodeCertificates {
         return checks;
     }
 
-    /** The verdict on a certificate known only by the facts openssl printed. */
+    /**
+     * The verdict on a certificate known only by the facts openssl printed. Those hold no key usages, so no role's
+     * usage is checked here: only the dates decide.
+     */
     static CertificateCheck judge(
             NodeCertificateScript.Line line, Location location, Thresholds thresholds, Instant now) {
+        CertificateRole role = NodeCertificateScript.role(line.path());
         Map<String, String> fields = line.fields();
         try {
             Instant notAfter = NodeCertificateScript.date(fields.get("notAfter"));
@@ -316,10 +320,10 @@ public final class NodeCertificates {
             long daysLeft = facts.daysLeft(now);
             Status status =
                     problems.isEmpty() ? thresholds.statusFor(daysLeft, facts.isExpiredAt(now)) : Status.INVALID;
-            return new CertificateCheck(CertificateRole.FILE, location, facts, daysLeft, status, problems);
+            return new CertificateCheck(role, location, facts, daysLeft, status, problems);
         } catch (IllegalArgumentException e) {
             return new CertificateCheck(
-                    CertificateRole.FILE,
+                    role,
                     location,
                     null,
                     null,

@@ -9,7 +9,14 @@ public enum CertificateRole {
     KUBECONFIG_CA("kubeconfig cluster CA", false),
     KUBECONFIG_CLIENT("kubeconfig client certificate", true),
     SCANNED("certificate found in a Secret", false),
-    FILE("certificate file", false);
+    FILE("certificate file", false),
+    NODE_SERVING("node API server certificate", false),
+    NODE_CA("node cluster CA", false),
+    /*
+     * Client authentication is not required of it: a node's certificates are known only by the summary openssl prints
+     * there, which holds no extended key usages, so requiring one would make every kubelet certificate INVALID.
+     */
+    KUBELET_CLIENT("kubelet client certificate", false);
 
     private final String label;
     private final boolean requiresClientAuth;

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The result for one cluster: either it was checked, or the reason it could not be. */
+/** The result for one cluster: it was checked, it could not be and why, or it was deliberately left out and why. */
 public sealed interface ClusterResult extends Serializable {
 
     String cluster();
@@ -71,6 +71,19 @@ public sealed interface ClusterResult extends Serializable {
         @Override
         public Status status() {
             return Status.ERROR;
+        }
+    }
+
+    /**
+     * A cluster deliberately not checked, such as a stopped AKS cluster whose API server cannot answer; {@code reason}
+     * says why in one line. It never fails a build.
+     */
+    record Skipped(String cluster, String server, Instant checkedAt, Duration took, String reason)
+            implements ClusterResult {
+
+        @Override
+        public Status status() {
+            return Status.SKIPPED;
         }
     }
 }

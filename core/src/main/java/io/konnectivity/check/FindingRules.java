@@ -77,7 +77,7 @@ final class FindingRules {
     private Optional<Finding> agentCertificateFinding(CertificateCheck agent) {
         String where = agent.location().describe();
         return switch (agent.status()) {
-            case OK, ERROR -> Optional.empty();
+            case SKIPPED, OK, ERROR -> Optional.empty();
             case INVALID -> Optional.of(new Finding(
                     Finding.Level.CRITICAL,
                     "AGENT_CERT_INVALID",

@@ -2,8 +2,13 @@ package io.konnectivity.check;
 
 import java.util.Collection;
 
-/** How healthy a certificate, a cluster or a whole run is, from best to worst. */
+/**
+ * How healthy a certificate, a cluster or a whole run is, from best to worst. {@link #SKIPPED} stands outside that
+ * scale: it never makes anything worse.
+ */
 public enum Status {
+    /** The cluster was deliberately not checked, such as a stopped AKS cluster; it never fails a build. */
+    SKIPPED(0),
     OK(0),
     WARNING(1),
     CRITICAL(2),
@@ -27,6 +32,7 @@ public enum Status {
         return compareTo(other) > 0;
     }
 
+    /** The worst of the statuses, {@link #OK} when there are none; {@link #SKIPPED} counts as no worse than OK. */
     public static Status worst(Collection<Status> statuses) {
         return statuses.stream().reduce(OK, (a, b) -> a.isWorseThan(b) ? a : b);
     }

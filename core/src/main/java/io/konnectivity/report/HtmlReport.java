@@ -47,6 +47,7 @@ public final class HtmlReport implements ReportRenderer {
         certificates(out, summary.byExpiry());
         findings(out, summary.checked());
         notChecked(out, summary.notChecked());
+        skipped(out, summary.skipped());
         clusters(out, report.clusters());
         out.append("</main>\n<footer>JSON report schema version ")
                 .append(CheckReport.SCHEMA_VERSION)
@@ -283,6 +284,11 @@ public final class HtmlReport implements ReportRenderer {
                     .append(summary.notChecked().size())
                     .append("</span><span class=\"pill bg-error\">NOT CHECKED</span> clusters</li>\n");
         }
+        if (!summary.skipped().isEmpty()) {
+            out.append("<li><span class=\"n fg-skipped\">")
+                    .append(summary.skipped().size())
+                    .append("</span><span class=\"pill bg-skipped\">SKIPPED</span> clusters</li>\n");
+        }
         out.append("</ul>\n</div>\n</section>\n");
     }
 
@@ -393,6 +399,22 @@ public final class HtmlReport implements ReportRenderer {
         out.append("</tbody>\n</table></div>\n</section>\n");
     }
 
+    private static void skipped(StringBuilder out, List<ClusterResult.Skipped> clusters) {
+        if (clusters.isEmpty()) {
+            return;
+        }
+        out.append("<section>\n<h2>Clusters skipped</h2>\n<div class=\"scroll\"><table>\n")
+                .append("<thead><tr><th>Cluster</th><th>Server</th><th>Reason</th></tr></thead>\n<tbody>\n");
+        clusters.forEach(cluster -> out.append("<tr class=\"row-skipped\"><td class=\"nowrap\">")
+                .append(escape(cluster.cluster()))
+                .append("</td><td class=\"long\">")
+                .append(escape(cluster.server()))
+                .append("</td><td>")
+                .append(escape(cluster.reason()))
+                .append("</td></tr>\n"));
+        out.append("</tbody>\n</table></div>\n</section>\n");
+    }
+
     private static void clusters(StringBuilder out, List<ClusterResult> clusters) {
         out.append("<section>\n<h2>Clusters</h2>\n<div class=\"scroll\"><table>\n<thead><tr><th>Cluster</th>"
                 + "<th>Server</th><th>Status</th><th>Certificates</th><th>Agent</th><th>Tunnel</th>"
@@ -415,6 +437,8 @@ public final class HtmlReport implements ReportRenderer {
                         .append("</td><td class=\"long\">")
                         .append(escape(TunnelSummary.of(checked.tunnel()).describe()))
                         .append("</td>");
+            } else if (cluster instanceof ClusterResult.Skipped) {
+                out.append("<td colspan=\"3\" class=\"muted\">skipped</td>");
             } else {
                 out.append("<td colspan=\"3\" class=\"muted\">not checked</td>");
             }

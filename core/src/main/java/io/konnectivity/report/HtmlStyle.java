@@ -96,6 +96,7 @@ final class HtmlStyle {
 
     static String colour(Status status) {
         return switch (status) {
+            case SKIPPED -> "#8c959f";
             case OK -> "#1a7f37";
             case WARNING -> "#9a6700";
             case CRITICAL -> "#cf222e";
@@ -139,16 +140,24 @@ final class HtmlStyle {
         return results + outcomes;
     }
 
+    /** The text colour on a status background: dark on the light grey of SKIPPED, which white would not stand out on. */
+    static String textColour(Status status) {
+        return status == Status.SKIPPED ? "#1f2328" : "#fff";
+    }
+
+    /** Skipped rows are also greyed out and dashed, so that they read as left out rather than as one more status. */
     private static String statusColours() {
         return Arrays.stream(Status.values())
-                .map(status -> {
-                    String name = HtmlReport.css(status);
-                    String colour = colour(status);
-                    return ".bg-" + name + "{background:" + colour + ";color:#fff}\n"
-                            + ".fg-" + name + "{color:" + colour + "}\n"
-                            + ".mk-" + name + "{fill:" + colour + "}\n"
-                            + "tr.row-" + name + " td:first-child{border-left-color:" + colour + "}\n";
-                })
-                .collect(Collectors.joining());
+                        .map(status -> {
+                            String name = HtmlReport.css(status);
+                            String colour = colour(status);
+                            return ".bg-" + name + "{background:" + colour + ";color:" + textColour(status) + "}\n"
+                                    + ".fg-" + name + "{color:" + colour + "}\n"
+                                    + ".mk-" + name + "{fill:" + colour + "}\n"
+                                    + "tr.row-" + name + " td:first-child{border-left-color:" + colour + "}\n";
+                        })
+                        .collect(Collectors.joining())
+                + "tr.row-skipped td{color:#57606a}\n"
+                + "tr.row-skipped td:first-child{border-left-style:dashed}\n";
     }
 }

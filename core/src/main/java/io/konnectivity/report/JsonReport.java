@@ -125,6 +125,8 @@ public final class JsonReport implements ReportRenderer {
                         cluster.took() == null ? null : cluster.took().toMillis());
         if (cluster instanceof ClusterResult.NotChecked notChecked) {
             node.put("error", notChecked.error());
+        } else if (cluster instanceof ClusterResult.Skipped skipped) {
+            node.put("skipped", skipped.reason());
         } else if (cluster instanceof ClusterResult.Checked checked) {
             addChecked(node, checked);
         }

@@ -22,7 +22,8 @@ import javax.xml.stream.XMLStreamWriter;
 /**
  * The report as JUnit XML, for the test result views of Jenkins and other CI systems: one test suite per cluster, one
  * test case per certificate. CRITICAL, EXPIRED and INVALID certificates fail; a WARNING passes with its warning as
- * output; a cluster that could not be checked is one test case in error. A rotation is one test suite named after its
+ * output; a cluster that could not be checked is one test case in error, and one skipped on purpose one skipped test
+ * case. A rotation is one test suite named after its
  * cluster with one test case per step: a failed step fails, a skipped or planned one is skipped.
  */
 public final class JunitReport implements ReportRenderer {
@@ -42,6 +43,7 @@ public final class JunitReport implements ReportRenderer {
             xml.writeAttribute("tests", Integer.toString(tests(report.clusters())));
             xml.writeAttribute("failures", Integer.toString(failures(report.clusters())));
             xml.writeAttribute("errors", Integer.toString(errors(report.clusters())));
+            xml.writeAttribute("skipped", Integer.toString(skipped(report.clusters())));
             xml.writeAttribute("timestamp", timestamp(report.generatedAt()));
             for (ClusterResult cluster : report.clusters()) {
                 newLine(xml, 1);
@@ -232,7 +234,7 @@ public final class JunitReport implements ReportRenderer {
         xml.writeAttribute("tests", Integer.toString(tests(one)));
         xml.writeAttribute("failures", Integer.toString(failures(one)));
         xml.writeAttribute("errors", Integer.toString(errors(one)));
-        xml.writeAttribute("skipped", "0");
+        xml.writeAttribute("skipped", Integer.toString(skipped(one)));
         xml.writeAttribute("time", seconds(cluster.took()));
         xml.writeAttribute("timestamp", timestamp(cluster.checkedAt()));
         newLine(xml, 2);
@@ -256,6 +258,9 @@ public final class JunitReport implements ReportRenderer {
         } else if (cluster instanceof ClusterResult.NotChecked notChecked) {
             newLine(xml, 2);
             notCheckedCase(xml, notChecked);
+        } else if (cluster instanceof ClusterResult.Skipped skipped) {
+            newLine(xml, 2);
+            skippedCase(xml, skipped);
         }
         newLine(xml, 1);
         xml.writeEndElement();
@@ -299,6 +304,18 @@ public final class JunitReport implements ReportRenderer {
         attribute(xml, "message", "The cluster could not be checked: " + cluster.error());
         text(xml, "Server: " + cluster.server() + "\n" + cluster.error());
         xml.writeEndElement();
+        newLine(xml, 2);
+        xml.writeEndElement();
+    }
+
+    private static void skippedCase(XMLStreamWriter xml, ClusterResult.Skipped cluster) throws XMLStreamException {
+        xml.writeStartElement("testcase");
+        attribute(xml, "classname", cluster.cluster());
+        xml.writeAttribute("name", "cluster check");
+        xml.writeAttribute("time", seconds(cluster.took()));
+        newLine(xml, 3);
+        xml.writeEmptyElement("skipped");
+        attribute(xml, "message", cluster.reason());
         newLine(xml, 2);
         xml.writeEndElement();
     }
@@ -368,6 +385,12 @@ public final class JunitReport implements ReportRenderer {
     private static int errors(List<ClusterResult> clusters) {
         return (int) clusters.stream()
                 .filter(ClusterResult.NotChecked.class::isInstance)
+                .count();
+    }
+
+    private static int skipped(List<ClusterResult> clusters) {
+        return (int) clusters.stream()
+                .filter(ClusterResult.Skipped.class::isInstance)
                 .count();
     }
 

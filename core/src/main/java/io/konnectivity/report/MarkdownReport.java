@@ -42,6 +42,7 @@ public final class MarkdownReport implements ReportRenderer {
         certificates(out, summary.byExpiry());
         findings(out, summary.checked());
         notChecked(out, summary.notChecked());
+        skipped(out, summary.skipped());
         return out.toString();
     }
 
@@ -230,6 +231,20 @@ public final class MarkdownReport implements ReportRenderer {
                 .append(escape(cluster.server()))
                 .append("): ")
                 .append(escape(cluster.error()))
+                .append('\n'));
+    }
+
+    private static void skipped(StringBuilder out, List<ClusterResult.Skipped> clusters) {
+        if (clusters.isEmpty()) {
+            return;
+        }
+        out.append("\n### Clusters skipped\n\n");
+        clusters.forEach(cluster -> out.append("- **")
+                .append(escape(cluster.cluster()))
+                .append("** (")
+                .append(escape(cluster.server()))
+                .append("): ")
+                .append(escape(cluster.reason()))
                 .append('\n'));
     }
 

@@ -32,7 +32,7 @@ public final class PrometheusReport implements ReportRenderer {
     private static final List<RotationText.Result> RESULTS = List.of(RotationText.Result.values());
 
     private static final List<Status> CERTIFICATE_STATUSES = Arrays.stream(Status.values())
-            .filter(status -> status != Status.ERROR)
+            .filter(status -> status != Status.ERROR && status != Status.SKIPPED)
             .toList();
 
     @Override
@@ -65,13 +65,28 @@ public final class PrometheusReport implements ReportRenderer {
                 labels(entry) + ",status=\"" + status.name() + "\"",
                 entry.certificate().status() == status ? 1 : 0)));
 
-        family(out, "konnectivity_cluster_check_success", "1 when the cluster could be checked, 0 when not.");
-        report.clusters()
+        family(
+                out,
+                "konnectivity_cluster_check_success",
+                "1 when the cluster could be checked, 0 when not; absent when it was skipped.");
+        report.clusters().stream()
+                .filter(cluster -> !(cluster instanceof ClusterResult.Skipped))
                 .forEach(cluster -> sample(
                         out,
                         "konnectivity_cluster_check_success",
                         clusterLabel(cluster),
                         cluster instanceof ClusterResult.Checked ? 1 : 0));
+
+        family(
+                out,
+                "konnectivity_cluster_skipped",
+                "1 when the cluster was deliberately not checked, such as a stopped AKS cluster, 0 when not.");
+        report.clusters()
+                .forEach(cluster -> sample(
+                        out,
+                        "konnectivity_cluster_skipped",
+                        clusterLabel(cluster),
+                        cluster instanceof ClusterResult.Skipped ? 1 : 0));
 
         family(
                 out,

@@ -6,6 +6,7 @@ import io.konnectivity.check.CheckReport.ClusterCertificate;
 import io.konnectivity.check.ClusterResult;
 import io.konnectivity.check.Status;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
@@ -60,11 +61,28 @@ final class ReportSummary {
                 .toList();
     }
 
-    /** Such as {@code 4 clusters (1 not checked), 9 certificates: 5 OK, 1 WARNING, 1 CRITICAL, 2 EXPIRED}. */
+    List<ClusterResult.Skipped> skipped() {
+        return report.clusters().stream()
+                .filter(ClusterResult.Skipped.class::isInstance)
+                .map(ClusterResult.Skipped.class::cast)
+                .toList();
+    }
+
+    /**
+     * Such as {@code 5 clusters (1 not checked, 1 skipped), 9 certificates: 5 OK, 1 WARNING, 1 CRITICAL, 2 EXPIRED}.
+     */
     String describe() {
         int clusters = report.clusters().size();
-        int notChecked = notChecked().size();
-        String text = count(clusters, "cluster") + (notChecked == 0 ? "" : " (" + notChecked + " not checked)") + ", "
+        List<String> unchecked = new ArrayList<>();
+        if (!notChecked().isEmpty()) {
+            unchecked.add(notChecked().size() + " not checked");
+        }
+        if (!skipped().isEmpty()) {
+            unchecked.add(skipped().size() + " skipped");
+        }
+        String text = count(clusters, "cluster")
+                + (unchecked.isEmpty() ? "" : " (" + String.join(", ", unchecked) + ")")
+                + ", "
                 + count(byExpiry.size(), "certificate");
         if (byExpiry.isEmpty()) {
             return text;

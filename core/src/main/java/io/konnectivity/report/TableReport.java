@@ -48,6 +48,8 @@ public final class TableReport implements ReportRenderer {
                 checked(out, checked, widths);
             } else if (cluster instanceof ClusterResult.NotChecked notChecked) {
                 out.append("  not checked: ").append(line(notChecked.error())).append('\n');
+            } else if (cluster instanceof ClusterResult.Skipped skipped) {
+                out.append("  skipped: ").append(line(skipped.reason())).append('\n');
             }
             out.append('\n');
         }
@@ -291,6 +293,7 @@ public final class TableReport implements ReportRenderer {
 
     private static String colourOf(Status status) {
         return switch (status) {
+            case SKIPPED -> "\u001B[90m";
             case OK -> "\u001B[32m";
             case WARNING -> "\u001B[33m";
             case CRITICAL, EXPIRED, ERROR -> "\u001B[1;31m";

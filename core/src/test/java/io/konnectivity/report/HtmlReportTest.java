@@ -127,6 +127,49 @@ class HtmlReportTest {
     }
 
     @Test
+    void showsASkippedClusterInGreyWithItsReasonApartFromThoseNotChecked() {
+        String withStopped = new HtmlReport().render(ReportFixtures.withStopped());
+        String counts = between(withStopped, "<ul class=\"counts\">", "</ul>");
+        String skipped = between(withStopped, "<h2>Clusters skipped</h2>", "</section>");
+        String clusters = between(withStopped, "<h2>Clusters</h2>", "</section>");
+
+        assertThat(withStopped)
+                .contains("5 clusters (1 not checked, 1 skipped), 8 certificates")
+                .contains(".bg-skipped{background:#8c959f;color:#1f2328}")
+                .contains("tr.row-skipped td{color:#57606a}");
+        assertThat(counts)
+                .contains("<span class=\"n fg-skipped\">1</span><span class=\"pill bg-skipped\">SKIPPED</span>");
+        assertThat(skipped)
+                .contains("<tr class=\"row-skipped\"><td class=\"nowrap\">aks-dev-weu</td>")
+                .contains(HtmlReport.escape(ReportFixtures.STOPPED_REASON));
+        assertThat(clusters)
+                .contains("<span class=\"pill bg-skipped\">SKIPPED</span></td><td colspan=\"3\" class=\"muted\">"
+                        + "skipped</td>");
+        assertThat(between(withStopped, "<h2>Clusters that could not be checked</h2>", "</section>"))
+                .doesNotContain("aks-dev-weu");
+    }
+
+    @Test
+    void keepsTheBannerGreenWhenTheOnlyOtherClusterWasSkipped() {
+        assertThat(new HtmlReport().render(ReportFixtures.healthyAndStopped()))
+                .contains("<header class=\"banner bg-ok\">\n<h1>Konnectivity certificates: OK</h1>");
+    }
+
+    @Test
+    void namesNodeCertificatesByTheirRole() {
+        String table = between(
+                new HtmlReport().render(ReportFixtures.nodeFiles()),
+                "<h2>Certificates, soonest expiry first</h2>",
+                "</table>");
+
+        assertThat(table)
+                .contains("<td>kubelet client certificate</td>")
+                .contains("<td>node API server certificate</td>")
+                .contains("<td>node cluster CA</td>")
+                .doesNotContain("row-invalid");
+    }
+
+    @Test
     void escapesMarkupInEveryStringItShows() {
         String hostile =
                 new HtmlReport().render(ReportFixtures.hostile("team<b>&\"x\"", "CN=<script>alert('owned')</script>"));

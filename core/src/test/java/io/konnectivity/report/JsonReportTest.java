@@ -3,6 +3,8 @@ package io.konnectivity.report;
 import static io.konnectivity.report.ReportFixtures.EXPIRED;
 import static io.konnectivity.report.ReportFixtures.HEALTHY;
 import static io.konnectivity.report.ReportFixtures.HEALTHY_SERVER;
+import static io.konnectivity.report.ReportFixtures.STOPPED;
+import static io.konnectivity.report.ReportFixtures.STOPPED_REASON;
 import static io.konnectivity.report.ReportFixtures.UNREACHABLE;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -137,6 +139,40 @@ class JsonReportTest {
         assertThat(fieldNames(cluster)).containsExactly("name", "server", "status", "checkedAt", "tookMillis", "error");
         assertThat(cluster.get("status").asText()).isEqualTo("ERROR");
         assertThat(cluster.get("error").asText()).startsWith("Timed out after 30 s");
+    }
+
+    @Test
+    void describesASkippedClusterByItsReasonInsteadOfCertificates() throws Exception {
+        JsonNode cluster = cluster(parse(new JsonReport().render(ReportFixtures.withStopped())), STOPPED);
+
+        assertThat(fieldNames(cluster))
+                .containsExactly("name", "server", "status", "checkedAt", "tookMillis", "skipped");
+        assertThat(cluster.get("status").asText()).isEqualTo("SKIPPED");
+        assertThat(cluster.get("skipped").asText()).isEqualTo(STOPPED_REASON);
+    }
+
+    @Test
+    void aSkippedClusterDoesNotMakeTheOverallStatusWorseThanOk() throws Exception {
+        JsonNode root = parse(new JsonReport().render(ReportFixtures.healthyAndStopped()));
+
+        assertThat(root.get("status").asText()).isEqualTo("OK");
+    }
+
+    @Test
+    void namesTheRolesOfNodeCertificateFilesAndLeavesTheirUnknownUsagesEmpty() throws Exception {
+        JsonNode certificates = parse(new JsonReport().render(ReportFixtures.nodeFiles()))
+                .get("clusters")
+                .get(0)
+                .get("certificates");
+
+        List<String> roles = new ArrayList<>();
+        certificates.forEach(certificate -> roles.add(certificate.get("role").asText()));
+        assertThat(roles).containsExactly("NODE_SERVING", "NODE_CA", "KUBELET_CLIENT");
+        JsonNode kubelet = certificates.get(2);
+        assertThat(kubelet.get("id").asText())
+                .isEqualTo("kubelet_client:aks-system-12345678-vmss/0:/var/lib/kubelet/pki/kubelet-client-current.pem");
+        assertThat(kubelet.get("status").asText()).isEqualTo("OK");
+        assertThat(kubelet.get("extendedKeyUsages")).isEmpty();
     }
 
     @Test

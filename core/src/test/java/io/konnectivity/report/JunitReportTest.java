@@ -90,6 +90,42 @@ class JunitReportTest {
     }
 
     @Test
+    void reportsASkippedClusterAsOneSkippedCaseWithTheReason() throws Exception {
+        Element suites = parse(new JunitReport().render(ReportFixtures.withStopped())).getDocumentElement();
+        Element suite = elements(suites, "testsuite").get(4);
+
+        assertThat(suites.getAttribute("tests")).isEqualTo("10");
+        assertThat(suites.getAttribute("failures")).isEqualTo("3");
+        assertThat(suites.getAttribute("errors")).isEqualTo("1");
+        assertThat(suites.getAttribute("skipped")).isEqualTo("1");
+        assertThat(suite.getAttribute("name")).isEqualTo(ReportFixtures.STOPPED);
+        assertThat(suite.getAttribute("tests") + "/" + suite.getAttribute("failures") + "/"
+                        + suite.getAttribute("errors") + "/" + suite.getAttribute("skipped"))
+                .isEqualTo("1/0/0/1");
+        Element testCase = elements(suite, "testcase").get(0);
+        assertThat(testCase.getAttribute("name")).isEqualTo("cluster check");
+        assertThat(elements(testCase, "skipped").get(0).getAttribute("message"))
+                .isEqualTo(ReportFixtures.STOPPED_REASON);
+        assertThat(elements(suite, "failure")).isEmpty();
+        assertThat(elements(suite, "error")).isEmpty();
+    }
+
+    @Test
+    void namesNodeCertificateCasesAfterTheirRole() throws Exception {
+        List<Element> cases = elements(
+                parse(new JunitReport().render(ReportFixtures.nodeFiles())).getDocumentElement(), "testcase");
+
+        assertThat(cases)
+                .extracting(testCase -> testCase.getAttribute("name"))
+                .containsExactly(
+                        "node API server certificate aks-system-12345678-vmss/0:/etc/kubernetes/certs/apiserver.crt",
+                        "node cluster CA aks-system-12345678-vmss/0:/etc/kubernetes/certs/ca.crt",
+                        "kubelet client certificate"
+                                + " aks-system-12345678-vmss/0:/var/lib/kubelet/pki/kubelet-client-current.pem");
+        assertThat(cases).allSatisfy(testCase -> assertThat(elements(testCase, "failure")).isEmpty());
+    }
+
+    @Test
     void escapesMarkupAndDropsCharactersXmlCannotHold() throws Exception {
         String subject = "CN=<x>&\"y\"</testcase>\u0001]]>";
         String hostile = new JunitReport().render(ReportFixtures.hostile("a&b", subject));

@@ -66,6 +66,27 @@ class MarkdownReportTest {
     }
 
     @Test
+    void listsSkippedClustersWithTheirReasonApartFromThoseNotChecked() {
+        String withStopped = new MarkdownReport().render(ReportFixtures.withStopped());
+
+        assertThat(withStopped)
+                .contains("5 clusters (1 not checked, 1 skipped), 8 certificates")
+                .endsWith("### Clusters skipped\n\n- **aks-dev-weu** (https://aks-dev-weu-5e6f.hcp.westeurope"
+                        + ".azmk8s.io:443): The cluster is stopped (power state Stopped), so its certificates cannot be"
+                        + " read; they keep expiring meanwhile. Check it after az aks start.\n");
+        assertThat(new MarkdownReport().render(ReportFixtures.healthyAndStopped()))
+                .startsWith("## Konnectivity certificates: OK\n\n");
+    }
+
+    @Test
+    void namesNodeCertificatesByTheirRole() {
+        assertThat(tableRows(new MarkdownReport().render(ReportFixtures.nodeFiles())))
+                .anyMatch(row -> row.contains("| node API server certificate |"))
+                .anyMatch(row -> row.contains("| node cluster CA |"))
+                .anyMatch(row -> row.startsWith("| **OK** | 300 |") && row.contains("| kubelet client certificate |"));
+    }
+
+    @Test
     void leavesOutOkCertificatesBeyondTheRowLimitButNeverOneThatNeedsAttention() {
         String limited = new MarkdownReport(3).render(ReportFixtures.fourClusters());
 

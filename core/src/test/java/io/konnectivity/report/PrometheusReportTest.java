@@ -52,6 +52,7 @@ class PrometheusReportTest {
                         "konnectivity_certificate_days_left",
                         "konnectivity_certificate_status",
                         "konnectivity_cluster_check_success",
+                        "konnectivity_cluster_skipped",
                         "konnectivity_tunnel_up",
                         "konnectivity_check_timestamp_seconds");
     }
@@ -107,6 +108,37 @@ class PrometheusReportTest {
     }
 
     @Test
+    void marksASkippedClusterAsSkippedAndGivesItNoCheckSuccessSample() {
+        String withStopped = new PrometheusReport().render(ReportFixtures.withStopped());
+
+        assertThat(samples(withStopped, "konnectivity_cluster_check_success"))
+                .hasSize(4)
+                .noneMatch(line -> line.contains("aks-dev-weu"));
+        assertThat(samples(withStopped, "konnectivity_cluster_skipped"))
+                .containsExactly(
+                        "konnectivity_cluster_skipped{cluster=\"aks-prod-weu\"} 0",
+                        "konnectivity_cluster_skipped{cluster=\"aks-test-neu\"} 0",
+                        "konnectivity_cluster_skipped{cluster=\"aks-legacy-eus\"} 0",
+                        "konnectivity_cluster_skipped{cluster=\"aks-private-weu\"} 0",
+                        "konnectivity_cluster_skipped{cluster=\"aks-dev-weu\"} 1");
+        assertThat(samples(withStopped, "konnectivity_tunnel_up")).noneMatch(line -> line.contains("aks-dev-weu"));
+        assertThat(withStopped).doesNotContain("status=\"SKIPPED\"");
+    }
+
+    @Test
+    void labelsNodeCertificatesWithTheirRole() {
+        String nodes = new PrometheusReport().render(ReportFixtures.nodeFiles());
+
+        assertThat(samples(nodes, "konnectivity_certificate_days_left"))
+                .anySatisfy(line -> assertThat(line).contains("role=\"NODE_SERVING\"").endsWith(" 700"))
+                .anySatisfy(line -> assertThat(line).contains("role=\"NODE_CA\""))
+                .anySatisfy(line -> assertThat(line)
+                        .contains("role=\"KUBELET_CLIENT\"")
+                        .contains("location=\"aks-system-12345678-vmss/0:/var/lib/kubelet/pki/kubelet-client-current.pem\"")
+                        .endsWith(" 300"));
+    }
+
+    @Test
     void usesTheSameLabelNamesForEverySampleOfAMetric() {
         Map<String, Set<List<String>>> labelSets = new LinkedHashMap<>();
         for (String line : text.split("\n")) {
@@ -149,6 +181,10 @@ class PrometheusReportTest {
     }
 
     private List<String> samples(String metric) {
+        return samples(text, metric);
+    }
+
+    private static List<String> samples(String text, String metric) {
         return text.lines()
                 .filter(line -> line.startsWith(metric + "{") || line.startsWith(metric + " "))
                 .toList();

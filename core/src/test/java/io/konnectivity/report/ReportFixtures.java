@@ -28,11 +28,15 @@ final class ReportFixtures {
     static final String EXPIRING = "aks-test-neu";
     static final String EXPIRED = "aks-legacy-eus";
     static final String UNREACHABLE = "aks-private-weu";
+    static final String STOPPED = "aks-dev-weu";
 
     static final String HEALTHY_SERVER = "https://aks-prod-weu-3f2a.hcp.westeurope.azmk8s.io:443";
     static final String EXPIRING_SERVER = "https://aks-test-neu-77c1.hcp.northeurope.azmk8s.io:443";
     static final String EXPIRED_SERVER = "https://aks-legacy-eus-09be.hcp.eastus.azmk8s.io:443";
     static final String UNREACHABLE_SERVER = "https://aks-private-weu.privatelink.westeurope.azmk8s.io:443";
+    static final String STOPPED_SERVER = "https://aks-dev-weu-5e6f.hcp.westeurope.azmk8s.io:443";
+    static final String STOPPED_REASON = "The cluster is stopped (power state Stopped), so its certificates cannot be"
+            + " read; they keep expiring meanwhile. Check it after az aks start.";
 
     static final Location AGENT_CLIENT = Location.secretKey("kube-system", "konnectivity-certs", "client.crt", 0);
     static final Location AGENT_CA = Location.secretKey("kube-system", "konnectivity-certs", "ca.crt", 0);
@@ -42,6 +46,62 @@ final class ReportFixtures {
     /** A healthy cluster, one whose agent certificate expires in 5 days, one with it expired, one not reachable. */
     static CheckReport fourClusters() {
         return new CheckReport(NOW, THRESHOLDS, List.of(healthy(), expiring(), expired(), unreachable()));
+    }
+
+    /** The four clusters of {@link #fourClusters()} and a fifth, stopped one that was skipped. */
+    static CheckReport withStopped() {
+        return new CheckReport(NOW, THRESHOLDS, List.of(healthy(), expiring(), expired(), unreachable(), stopped()));
+    }
+
+    /** A healthy cluster and a stopped one: nothing that should fail a build. */
+    static CheckReport healthyAndStopped() {
+        return new CheckReport(NOW, THRESHOLDS, List.of(healthy(), stopped()));
+    }
+
+    static ClusterResult.Skipped stopped() {
+        return new ClusterResult.Skipped(STOPPED, STOPPED_SERVER, NOW, Duration.ofMillis(80), STOPPED_REASON);
+    }
+
+    /** A cluster whose node certificate files were read, known only by what openssl printed on the node. */
+    static CheckReport nodeFiles() {
+        String node = "aks-system-12345678-vmss/0:";
+        ClusterResult.Checked cluster = checked(
+                HEALTHY,
+                HEALTHY_SERVER,
+                List.of(
+                        nodeCertificate(
+                                CertificateRole.NODE_SERVING,
+                                node + "/etc/kubernetes/certs/apiserver.crt",
+                                "CN=apiserver",
+                                700),
+                        nodeCertificate(
+                                CertificateRole.NODE_CA, node + "/etc/kubernetes/certs/ca.crt", "CN=ca", 30 * 365),
+                        nodeCertificate(
+                                CertificateRole.KUBELET_CLIENT,
+                                node + "/var/lib/kubelet/pki/kubelet-client-current.pem",
+                                "CN=system:node:aks-system-12345678-vmss000000,O=system:nodes",
+                                300)),
+                new TunnelState.NotProbed("not asked for"),
+                List.of());
+        return new CheckReport(NOW, THRESHOLDS, List.of(cluster));
+    }
+
+    private static CertificateCheck nodeCertificate(CertificateRole role, String file, String subject, long daysLeft) {
+        CertificateFacts full = facts(subject, daysLeft);
+        CertificateFacts summary = new CertificateFacts(
+                full.subject(),
+                full.issuer(),
+                full.serial(),
+                full.sha256Fingerprint(),
+                full.notBefore(),
+                full.notAfter(),
+                "unknown",
+                0,
+                List.of(),
+                List.of(),
+                false,
+                false);
+        return new CertificateCheck(role, Location.file(file, 0), summary, daysLeft, Status.OK, List.of());
     }
 
     static ClusterResult.Checked healthy() {

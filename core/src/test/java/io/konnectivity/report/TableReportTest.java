@@ -84,6 +84,30 @@ class TableReportTest {
     }
 
     @Test
+    void showsASkippedClusterWithItsReasonAndLeavesTheOverallStatusToTheOthers() {
+        String table = new TableReport(false).render(ReportFixtures.withStopped());
+
+        assertThat(table)
+                .contains("aks-dev-weu  " + ReportFixtures.STOPPED_SERVER + "  SKIPPED\n  skipped: "
+                        + ReportFixtures.STOPPED_REASON + "\n")
+                .contains("ERROR: 5 clusters (1 not checked, 1 skipped), 8 certificates");
+        assertThat(new TableReport(false).render(ReportFixtures.healthyAndStopped()))
+                .contains("OK: 2 clusters (1 skipped), 3 certificates: 3 OK.");
+        assertThat(new TableReport(true).render(ReportFixtures.withStopped()))
+                .contains("  \u001B[90mSKIPPED\u001B[0m\n");
+    }
+
+    @Test
+    void namesNodeCertificatesByTheirRole() {
+        String table = new TableReport(false).render(ReportFixtures.nodeFiles());
+
+        assertThat(table)
+                .contains("  OK          300  2025-12-26  kubelet client certificate    aks-system-12345678-vmss/0:")
+                .contains("node API server certificate")
+                .contains("node cluster CA");
+    }
+
+    @Test
     void cutsALongSubjectInTheMiddleKeepingBothEnds() {
         String subject = "CN=konnectivity-agent," + "OU=platform,".repeat(20) + "O=contoso";
         String table = new TableReport(false).render(ReportFixtures.hostile("long", subject));

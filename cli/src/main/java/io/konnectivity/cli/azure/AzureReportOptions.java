@@ -1,9 +1,6 @@
 package io.konnectivity.cli.azure;
 
-import io.konnectivity.azure.AksFleetCheck;
 import io.konnectivity.check.CheckReport;
-import io.konnectivity.check.ClusterResult;
-import io.konnectivity.check.Status;
 import io.konnectivity.check.Thresholds;
 import io.konnectivity.report.ReportFormat;
 import io.konnectivity.report.ReportWriter;
@@ -70,15 +67,6 @@ public final class AzureReportOptions {
             err.println("Reports written: "
                     + String.join(", ", written.stream().map(Path::toString).toList()));
         }
-        return exitCode(report);
-    }
-
-    /** The exit code of the report's worst status, leaving out clusters skipped on purpose (stopped ones). */
-    public static int exitCode(CheckReport report) {
-        return Status.worst(report.clusters().stream()
-                        .filter(result -> !AksFleetCheck.isSkipped(result))
-                        .map(ClusterResult::status)
-                        .toList())
-                .exitCode();
+        return report.status().exitCode();
     }
 }
