@@ -100,7 +100,12 @@ final class SingleClusterBenchmark {
 
         out.printf(Locale.ROOT, "full check, after %d warm-up checks: %s%n", warmup, checks.summary());
         out.printf(Locale.ROOT, "HTTP requests per check: %.1f%n", (double) requests / iterations);
-        out.printf(Locale.ROOT, "CPU per check (checker and sandbox together): %.2f ms%n", cpuNanos / 1e6 / iterations);
+        out.printf(
+                Locale.ROOT,
+                "CPU per check (checker and sandbox together): %.2f ms; JIT compiling %.2f ms, GC pauses %.2f ms%n",
+                cpuNanos / 1e6 / iterations,
+                (double) jitMillis / iterations,
+                (double) gcMillis / iterations);
         out.println("steps the check reports (median, p90):");
         double accounted = 0;
         for (Map.Entry<String, Samples> step : steps.samples().entrySet()) {

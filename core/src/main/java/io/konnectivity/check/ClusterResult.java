@@ -59,8 +59,7 @@ public sealed interface ClusterResult extends Serializable {
             allFindings.addAll(moreFindings);
             Map<String, String> allFacts = new java.util.TreeMap<>(facts);
             allFacts.putAll(moreFacts);
-            return new Checked(
-                    cluster, server, checkedAt, took, certificates, workload, tunnel, allFindings, allFacts);
+            return new Checked(cluster, server, checkedAt, took, certificates, workload, tunnel, allFindings, allFacts);
         }
     }
 

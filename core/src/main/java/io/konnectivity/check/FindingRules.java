@@ -12,8 +12,8 @@ import java.util.Optional;
 /** Explains what a cluster's certificates, agent and tunnel mean together, and advises what to do. */
 final class FindingRules {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final String cluster;
     private final AgentNames names;
@@ -68,7 +68,8 @@ final class FindingRules {
                 "pod " + names.namespace() + "/" + down.pod(),
                 "The Konnectivity tunnel is down: the logs of pod " + down.pod() + " fail with: " + down.error(),
                 agent.filter(check -> check.facts() != null && check.status() != Status.EXPIRED)
-                        .map(check -> "The agent certificate is valid until " + DATE.format(check.facts().notAfter())
+                        .map(check -> "The agent certificate is valid until "
+                                + DATE.format(check.facts().notAfter())
                                 + ", so look at the agent pods' own logs, network policies and the outbound"
                                 + " connection to the control plane on port 443.")
                         .orElse("Look at the agent pods' own logs and their outbound connection on port 443.")));
@@ -78,27 +79,31 @@ final class FindingRules {
         String where = agent.location().describe();
         return switch (agent.status()) {
             case SKIPPED, OK, ERROR -> Optional.empty();
-            case INVALID -> Optional.of(new Finding(
-                    Finding.Level.CRITICAL,
-                    "AGENT_CERT_INVALID",
-                    where,
-                    "The agent certificate in " + where + " is unusable: " + String.join(" ", agent.problems()),
-                    "Restore the Secret from a backup, or renew the certificate from the agent's key."));
-            case EXPIRED -> Optional.of(new Finding(
-                    Finding.Level.CRITICAL,
-                    "AGENT_CERT_EXPIRED",
-                    where,
-                    "The agent certificate in " + where + " expired on " + DATE.format(agent.facts().notAfter())
-                            + "; the agents cannot connect again once they restart or reconnect.",
-                    "Renew it now: konnectivity rotate --context " + cluster + "."));
-            case WARNING, CRITICAL -> Optional.of(new Finding(
-                    agent.status() == Status.CRITICAL ? Finding.Level.CRITICAL : Finding.Level.WARNING,
-                    "AGENT_CERT_EXPIRING",
-                    where,
-                    "The agent certificate in " + where + " expires in " + agent.daysLeft() + " days, on "
-                            + DATE.format(agent.facts().notAfter()) + "; then the Konnectivity tunnel stops"
-                            + " (kubectl logs, exec, port-forward, webhooks and metrics fail).",
-                    "Renew it before then without downtime: konnectivity rotate --context " + cluster + "."));
+            case INVALID ->
+                Optional.of(new Finding(
+                        Finding.Level.CRITICAL,
+                        "AGENT_CERT_INVALID",
+                        where,
+                        "The agent certificate in " + where + " is unusable: " + String.join(" ", agent.problems()),
+                        "Restore the Secret from a backup, or renew the certificate from the agent's key."));
+            case EXPIRED ->
+                Optional.of(new Finding(
+                        Finding.Level.CRITICAL,
+                        "AGENT_CERT_EXPIRED",
+                        where,
+                        "The agent certificate in " + where + " expired on "
+                                + DATE.format(agent.facts().notAfter())
+                                + "; the agents cannot connect again once they restart or reconnect.",
+                        "Renew it now: konnectivity rotate --context " + cluster + "."));
+            case WARNING, CRITICAL ->
+                Optional.of(new Finding(
+                        agent.status() == Status.CRITICAL ? Finding.Level.CRITICAL : Finding.Level.WARNING,
+                        "AGENT_CERT_EXPIRING",
+                        where,
+                        "The agent certificate in " + where + " expires in " + agent.daysLeft() + " days, on "
+                                + DATE.format(agent.facts().notAfter()) + "; then the Konnectivity tunnel stops"
+                                + " (kubectl logs, exec, port-forward, webhooks and metrics fail).",
+                        "Renew it before then without downtime: konnectivity rotate --context " + cluster + "."));
         };
     }
 
@@ -159,7 +164,8 @@ final class FindingRules {
     }
 
     private Finding kubeconfigCredentialFinding(CertificateCheck check) {
-        String when = check.facts() == null ? "" : " (" + DATE.format(check.facts().notAfter()) + ")";
+        String when =
+                check.facts() == null ? "" : " (" + DATE.format(check.facts().notAfter()) + ")";
         return new Finding(
                 check.status() == Status.WARNING ? Finding.Level.WARNING : Finding.Level.CRITICAL,
                 "KUBECONFIG_CREDENTIAL_EXPIRING",

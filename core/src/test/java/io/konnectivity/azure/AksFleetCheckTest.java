@@ -94,18 +94,34 @@ class AksFleetCheckTest {
     }
 
     @Test
-    void stoppedClusterIsSkippedWithTheReasonAndListedLast() {
+    void stoppedClusterIsSkippedWithTheReasonListedLastAndLeavesTheStatusToTheOthers() {
         testbed.add(EmulatedCluster.builder("aks-stopped", soon).stopped());
         testbed.add(EmulatedCluster.builder("aks-running", later));
 
         CheckReport report = run(ArmTestbed.fleet(AksClusterFilter.ALL));
 
         assertThat(names(report)).containsExactly("rg1/aks-running", "rg1/aks-stopped");
-        ClusterResult.NotChecked stopped =
-                (ClusterResult.NotChecked) report.clusters().get(1);
-        assertThat(stopped.error()).startsWith("Skipped: the cluster is stopped (power state Stopped)");
-        assertThat(AksFleetCheck.isSkipped(stopped)).isTrue();
+        assertThat(report.clusters().get(1)).isInstanceOf(ClusterResult.Skipped.class);
+        ClusterResult.Skipped stopped =
+                (ClusterResult.Skipped) report.clusters().get(1);
+        assertThat(stopped.status()).isEqualTo(Status.SKIPPED);
+        assertThat(stopped.reason()).startsWith("The cluster is stopped (power state Stopped)");
+        assertThat(report.status()).isEqualTo(Status.OK);
         assertThat(testbed.arm.requests()).noneMatch(line -> line.contains("aks-stopped/listClusterUserCredential"));
+    }
+
+    @Test
+    void clustersThatCouldNotBeCheckedComeBeforeSkippedOnes() {
+        testbed.add(EmulatedCluster.builder("aks-a-stopped", soon).stopped());
+        testbed.add(EmulatedCluster.builder("aks-b-running", later));
+        testbed.arm.faults().forbid("Microsoft.ContainerService/managedClusters/listClusterUserCredential/action");
+
+        CheckReport report = run(ArmTestbed.fleet(AksClusterFilter.ALL));
+
+        assertThat(report.clusters())
+                .extracting(result -> result.getClass().getSimpleName())
+                .containsExactly("NotChecked", "Skipped");
+        assertThat(report.status()).isEqualTo(Status.ERROR);
     }
 
     @Test

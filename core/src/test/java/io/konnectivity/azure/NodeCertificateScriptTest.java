@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.konnectivity.check.CertificateCheck;
+import io.konnectivity.check.CertificateRole;
 import io.konnectivity.check.Location;
 import io.konnectivity.check.Status;
 import io.konnectivity.check.Thresholds;
@@ -95,6 +96,45 @@ class NodeCertificateScriptTest {
     }
 
     @Test
+    void eachFileTheScriptReadsHasItsOwnRole() {
+        assertThat(NodeCertificateScript.PATHS)
+                .extracting(NodeCertificateScript::role)
+                .containsExactly(CertificateRole.NODE_SERVING, CertificateRole.NODE_CA, CertificateRole.KUBELET_CLIENT);
+        assertThat(NodeCertificateScript.role("/etc/other.crt")).isEqualTo(CertificateRole.FILE);
+    }
+
+    @Test
+    void judgesAKubeletClientCertificateWithoutKnownUsagesByItsDatesAlone() {
+        Instant now = Instant.parse("2026-01-01T00:00:00Z");
+        String path = NodeCertificateScript.KUBELET_CLIENT_CERTIFICATE;
+        NodeCertificateScript.Line line = NodeCertificateScript.parse("konnectivity-node-cert|" + path
+                        + "|ok|notBefore=Dec  1 00:00:00 2025 GMT|notAfter=Dec  1 00:00:00 2026 GMT|serial=01|"
+                        + "sha256 Fingerprint=ab:cd|issuer=CN=ca|subject=CN=system:node:vmss000000,O=system:nodes|")
+                .get(0);
+
+        CertificateCheck check =
+                NodeCertificates.judge(line, Location.file("vmss/0:" + path, 0), Thresholds.DEFAULT, now);
+
+        assertThat(check.role()).isEqualTo(CertificateRole.KUBELET_CLIENT);
+        assertThat(check.facts().extendedKeyUsages()).isEmpty();
+        assertThat(check.problems()).isEmpty();
+        assertThat(check.status()).isEqualTo(Status.OK);
+    }
+
+    @Test
+    void aFileTheNodeCouldNotParseKeepsTheRoleOfItsPath() {
+        NodeCertificateScript.Line line = NodeCertificateScript.parse(
+                        "konnectivity-node-cert|" + NodeCertificateScript.CLUSTER_CA + "|ok|notAfter=someday|")
+                .get(0);
+
+        CertificateCheck check = NodeCertificates.judge(
+                line, Location.file(NodeCertificateScript.CLUSTER_CA, 0), Thresholds.DEFAULT, Instant.now());
+
+        assertThat(check.role()).isEqualTo(CertificateRole.NODE_CA);
+        assertThat(check.status()).isEqualTo(Status.INVALID);
+    }
+
+    @Test
     void theScriptReadsRealCertificatesWithTheLocalOpenssl(@TempDir Path root) throws Exception {
         assumeThat(Path.of("/usr/bin/openssl")).exists();
         SandboxPki pki = SandboxPki.generate("node");
@@ -115,6 +155,7 @@ class NodeCertificateScriptTest {
                         NodeCertificateScript.State.MISSING);
         CertificateCheck check = NodeCertificates.judge(
                 lines.get(0), Location.file(API_SERVER, 0), Thresholds.DEFAULT, Instant.parse("2026-01-01T00:00:00Z"));
+        assertThat(check.role()).isEqualTo(CertificateRole.NODE_SERVING);
         assertThat(check.facts().notAfter()).isEqualTo(notAfter);
         assertThat(check.facts().sha256Fingerprint())
                 .isEqualTo(io.konnectivity.cert.CertificateReader.fingerprint(serving.certificate()));

@@ -13,11 +13,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class NodeCertificatesTest {
+
+    private static final Set<CertificateRole> NODE_ROLES =
+            Set.of(CertificateRole.NODE_SERVING, CertificateRole.NODE_CA, CertificateRole.KUBELET_CLIENT);
 
     private ArmTestbed testbed;
     private SandboxCluster sandbox;
@@ -45,9 +49,18 @@ class NodeCertificatesTest {
         ClusterResult.Checked result = check(new NodeCheckRequest(1, Duration.ofSeconds(30)));
 
         List<CertificateCheck> files = result.certificates().stream()
-                .filter(c -> c.role() == CertificateRole.FILE)
+                .filter(c -> NODE_ROLES.contains(c.role()))
                 .toList();
         assertThat(files).hasSize(6);
+        assertThat(files)
+                .extracting(CertificateCheck::role)
+                .containsExactly(
+                        CertificateRole.NODE_SERVING,
+                        CertificateRole.NODE_CA,
+                        CertificateRole.KUBELET_CLIENT,
+                        CertificateRole.NODE_SERVING,
+                        CertificateRole.NODE_CA,
+                        CertificateRole.KUBELET_CLIENT);
         assertThat(files)
                 .extracting(c -> c.location().describe())
                 .anyMatch(where -> where.matches("aks-system-\\d{8}-vmss/0:/etc/kubernetes/certs/apiserver.crt"))
@@ -59,6 +72,9 @@ class NodeCertificatesTest {
                 .orElseThrow();
         assertThat(apiServer.facts().notAfter()).isEqualTo(nodeExpiry);
         assertThat(apiServer.status()).isEqualTo(Status.CRITICAL);
+        assertThat(files)
+                .filteredOn(c -> c.role() == CertificateRole.KUBELET_CLIENT)
+                .allSatisfy(kubelet -> assertThat(kubelet.status()).isEqualTo(Status.OK));
         assertThat(result.status()).isEqualTo(Status.CRITICAL);
         assertThat(result.facts().get("azure.agentPools"))
                 .contains("aks-system-")
@@ -94,7 +110,7 @@ class NodeCertificatesTest {
                 .findFirst()
                 .orElseThrow();
         assertThat(finding.message()).contains("'Virtual Machine Contributor'").contains("HTTP 403");
-        assertThat(result.certificates()).noneMatch(c -> c.role() == CertificateRole.FILE);
+        assertThat(result.certificates()).noneMatch(c -> NODE_ROLES.contains(c.role()));
     }
 
     private ClusterResult.Checked check(NodeCheckRequest nodes) {

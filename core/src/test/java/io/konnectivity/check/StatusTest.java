@@ -40,8 +40,7 @@ class StatusTest {
 
     @Test
     void aReportWhoseOnlyClusterWasSkippedIsOkAndExitsWithZero() {
-        ClusterResult stopped =
-                new ClusterResult.Skipped("aks-dev", "", NOW, Duration.ZERO, "The cluster is stopped.");
+        ClusterResult stopped = new ClusterResult.Skipped("aks-dev", "", NOW, Duration.ZERO, "The cluster is stopped.");
 
         CheckReport report = new CheckReport(NOW, Thresholds.DEFAULT, List.of(stopped));
 

@@ -91,7 +91,8 @@ class JunitReportTest {
 
     @Test
     void reportsASkippedClusterAsOneSkippedCaseWithTheReason() throws Exception {
-        Element suites = parse(new JunitReport().render(ReportFixtures.withStopped())).getDocumentElement();
+        Element suites =
+                parse(new JunitReport().render(ReportFixtures.withStopped())).getDocumentElement();
         Element suite = elements(suites, "testsuite").get(4);
 
         assertThat(suites.getAttribute("tests")).isEqualTo("10");
@@ -122,7 +123,9 @@ class JunitReportTest {
                         "node cluster CA aks-system-12345678-vmss/0:/etc/kubernetes/certs/ca.crt",
                         "kubelet client certificate"
                                 + " aks-system-12345678-vmss/0:/var/lib/kubelet/pki/kubelet-client-current.pem");
-        assertThat(cases).allSatisfy(testCase -> assertThat(elements(testCase, "failure")).isEmpty());
+        assertThat(cases)
+                .allSatisfy(
+                        testCase -> assertThat(elements(testCase, "failure")).isEmpty());
     }
 
     @Test

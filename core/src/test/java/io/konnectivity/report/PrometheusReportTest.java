@@ -130,11 +130,13 @@ class PrometheusReportTest {
         String nodes = new PrometheusReport().render(ReportFixtures.nodeFiles());
 
         assertThat(samples(nodes, "konnectivity_certificate_days_left"))
-                .anySatisfy(line -> assertThat(line).contains("role=\"NODE_SERVING\"").endsWith(" 700"))
+                .anySatisfy(line ->
+                        assertThat(line).contains("role=\"NODE_SERVING\"").endsWith(" 700"))
                 .anySatisfy(line -> assertThat(line).contains("role=\"NODE_CA\""))
                 .anySatisfy(line -> assertThat(line)
                         .contains("role=\"KUBELET_CLIENT\"")
-                        .contains("location=\"aks-system-12345678-vmss/0:/var/lib/kubelet/pki/kubelet-client-current.pem\"")
+                        .contains(
+                                "location=\"aks-system-12345678-vmss/0:/var/lib/kubelet/pki/kubelet-client-current.pem\"")
                         .endsWith(" 300"));
     }
 

@@ -75,9 +75,20 @@ class FleetCommandTest {
         assertThat(run.out())
                 .contains("rg1/aks-prod-1")
                 .contains("AKS_RBAC_DISABLED")
-                .contains("Skipped: the cluster" + " is stopped")
+                .contains("\"status\": \"SKIPPED\"")
+                .contains("\"skipped\": \"The cluster is stopped (power state Stopped)")
                 .doesNotContain("aks-test-1");
         assertThat(run.err()).contains("Subscription " + EmulatedCluster.DEFAULT_SUBSCRIPTION + ": 2 AKS clusters");
+    }
+
+    @Test
+    void aFleetOfOnlyStoppedClustersSucceeds() {
+        arm.add(EmulatedCluster.builder("aks-dev-1", sandbox).stopped().build());
+
+        Run run = run(new FleetCommand(), "-o", "table");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("rg1/aks-dev-1").contains("SKIPPED").contains("skipped: The cluster is stopped");
     }
 
     @Test
