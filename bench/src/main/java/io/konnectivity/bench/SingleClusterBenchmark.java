@@ -90,16 +90,22 @@ final class SingleClusterBenchmark {
         long cpuBefore = processCpuNanos();
         long jitBefore = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
         long gcBefore = gcMillis();
+        long classesBefore = ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount();
         Profile sampling = profile ? Profile.start() : null;
         Samples checks = Trial.repeat(check, 0, iterations);
         long cpuNanos = processCpuNanos() - cpuBefore;
         int requests = cluster.requestCount() - requestsBefore;
         long jitMillis = ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jitBefore;
         long gcMillis = gcMillis() - gcBefore;
+        long classes = ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount() - classesBefore;
         steps.record(false);
 
         out.printf(Locale.ROOT, "full check, after %d warm-up checks: %s%n", warmup, checks.summary());
-        out.printf(Locale.ROOT, "HTTP requests per check: %.1f%n", (double) requests / iterations);
+        out.printf(
+                Locale.ROOT,
+                "HTTP requests per check: %.1f; classes loaded per check: %.1f%n",
+                (double) requests / iterations,
+                (double) classes / iterations);
         out.printf(
                 Locale.ROOT,
                 "CPU per check (checker and sandbox together): %.2f ms; JIT compiling %.2f ms, GC pauses %.2f ms%n",

@@ -102,7 +102,7 @@ class TableReportTest {
         String table = new TableReport(false).render(ReportFixtures.nodeFiles());
 
         assertThat(table)
-                .contains("  OK          300  2025-12-26  kubelet client certificate    aks-system-12345678-vmss/0:")
+                .contains("  OK        300  2025-12-26  kubelet client certificate   aks-system-12345678-vmss/0:")
                 .contains("node API server certificate")
                 .contains("node cluster CA");
     }
