@@ -13,7 +13,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code konnectivity backups}: lists the backups of the agent Secret kept in the cluster. */
-@Command(name = "backups", mixinStandardHelpOptions = true, description = "List the agent Secret's backups, newest first.")
+@Command(
+        name = "backups",
+        mixinStandardHelpOptions = true,
+        description = "List the agent Secret's backups, newest first.")
 final class BackupsCommand implements Callable<Integer> {
 
     @Spec
@@ -34,8 +37,14 @@ final class BackupsCommand implements Callable<Integer> {
             }
             out.printf("%-48s %-22s %-20s %s%n", "BACKUP", "MADE AT", "FINGERPRINT (SHA-256)", "MADE BY");
             for (SecretBackups.Backup backup : backups) {
-                String fingerprint = backup.fingerprint() == null ? "-" : backup.fingerprint().substring(0, 17) + "…";
-                out.printf("%-48s %-22s %-20s %s%n", backup.name(), backup.createdAt(), fingerprint,
+                String fingerprint = backup.fingerprint() == null
+                        ? "-"
+                        : backup.fingerprint().substring(0, 17) + "…";
+                out.printf(
+                        "%-48s %-22s %-20s %s%n",
+                        backup.name(),
+                        backup.createdAt(),
+                        fingerprint,
                         backup.createdBy() == null ? "-" : backup.createdBy());
             }
             out.flush();

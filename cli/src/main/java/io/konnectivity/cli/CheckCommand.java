@@ -4,9 +4,9 @@ import io.konnectivity.check.AgentNames;
 import io.konnectivity.check.CheckReport;
 import io.konnectivity.check.CheckRequest;
 import io.konnectivity.check.ClusterResult;
+import io.konnectivity.check.FleetCheck;
 import io.konnectivity.cli.azure.AzureCommands;
 import io.konnectivity.cli.azure.AzureOptions;
-import io.konnectivity.check.FleetCheck;
 import io.konnectivity.cluster.ClusterAccessException;
 import io.konnectivity.cluster.ClusterTarget;
 import io.konnectivity.cluster.ClusterTargets;
@@ -109,15 +109,20 @@ final class CheckCommand implements Callable<Integer> {
                 Duration.ofSeconds(timeoutSeconds),
                 concurrency);
         if (azureCluster != null) {
-            ClusterResult result = new AzureCommands(azure, Clock.systemUTC(), spec.commandLine().getErr())
+            ClusterResult result = new AzureCommands(
+                            azure, Clock.systemUTC(), spec.commandLine().getErr())
                     .check(azureCluster, request, adminCredential);
             CheckReport single = new CheckReport(result.checkedAt(), request.thresholds(), List.of(result));
-            return report.publish(single, spec.commandLine().getOut(), spec.commandLine().getErr());
+            return report.publish(
+                    single, spec.commandLine().getOut(), spec.commandLine().getErr());
         }
         List<ClusterTarget> targets = targets();
-        CheckReport result = new FleetCheck(Clock.systemUTC(), new ConsoleProgress(spec.commandLine().getErr()))
+        CheckReport result = new FleetCheck(
+                        Clock.systemUTC(),
+                        new ConsoleProgress(spec.commandLine().getErr()))
                 .run(targets, request);
-        return report.publish(result, spec.commandLine().getOut(), spec.commandLine().getErr());
+        return report.publish(
+                result, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 
     private List<ClusterTarget> targets() throws ClusterAccessException {

@@ -18,7 +18,9 @@ final class ConsoleProgress implements CheckListener {
         if (total < 2) {
             return;
         }
-        err.printf("[%d/%d] %s: %s (%d ms)%n", done, total, result.cluster(), result.status(), result.took().toMillis());
+        err.printf(
+                "[%d/%d] %s: %s (%d ms)%n",
+                done, total, result.cluster(), result.status(), result.took().toMillis());
         err.flush();
     }
 }

@@ -15,8 +15,9 @@ final class ConsoleRotationProgress implements RotationListener {
 
     @Override
     public synchronized void stepFinished(String cluster, RotationStep step) {
-        err.printf("[%s] %-9s %-8s %s (%d ms)%n", cluster, step.name(), step.outcome(), step.detail(),
-                step.took().toMillis());
+        err.printf(
+                "[%s] %-9s %-8s %s (%d ms)%n",
+                cluster, step.name(), step.outcome(), step.detail(), step.took().toMillis());
         err.flush();
     }
 

@@ -83,12 +83,15 @@ final class DemoCommand implements Callable<Integer> {
                         .filter(candidate -> candidate.name().equals(result.cluster()))
                         .findFirst()
                         .orElseThrow();
-                RotationReport report = rotation.run(target, RotationRequest.defaults("konnectivity demo")
-                        .withIfExpiresWithinDays(30)
-                        .withRolloutTimeout(Duration.ofSeconds(60)));
+                RotationReport report = rotation.run(
+                        target,
+                        RotationRequest.defaults("konnectivity demo")
+                                .withIfExpiresWithinDays(30)
+                                .withRolloutTimeout(Duration.ofSeconds(60)));
                 out.print(new TableReport(colour).render(report));
-                written = concat(written, new ReportWriter().write(report, outputDirectory.resolve(
-                        "2-rotation-" + result.cluster())));
+                written = concat(
+                        written,
+                        new ReportWriter().write(report, outputDirectory.resolve("2-rotation-" + result.cluster())));
             }
 
             out.println();

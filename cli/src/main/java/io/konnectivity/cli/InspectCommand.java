@@ -56,6 +56,7 @@ final class InspectCommand implements Callable<Integer> {
         CheckReport result = source.secretFile != null
                 ? inspection.savedSecret(source.secretFile)
                 : inspection.files(source.files.certificate, source.files.key, source.files.ca);
-        return report.publish(result, spec.commandLine().getOut(), spec.commandLine().getErr());
+        return report.publish(
+                result, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 }

@@ -21,7 +21,12 @@ final class LocalBackup {
 
     static void write(ClusterTarget target, AgentNames names, Path file) throws Exception {
         try (ClusterConnection connection = ClusterConnection.open(target, Duration.ofSeconds(30))) {
-            Secret secret = connection.client().secrets().inNamespace(names.namespace()).withName(names.secret()).get();
+            Secret secret = connection
+                    .client()
+                    .secrets()
+                    .inNamespace(names.namespace())
+                    .withName(names.secret())
+                    .get();
             if (secret == null) {
                 throw new IllegalArgumentException("The Secret " + names.secretPath() + " does not exist.");
             }

@@ -29,7 +29,8 @@ final class ReportOptions {
     @Option(
             names = {"-o", "--format"},
             defaultValue = "table",
-            description = "What to print: table, json, html, junit, markdown or prometheus (default: ${DEFAULT-VALUE}).")
+            description =
+                    "What to print: table, json, html, junit, markdown or prometheus (default: ${DEFAULT-VALUE}).")
     String format;
 
     @Option(
@@ -57,7 +58,8 @@ final class ReportOptions {
         out.flush();
         if (outputDirectory != null) {
             List<Path> written = new ReportWriter().write(report, outputDirectory);
-            err.println("Reports written: " + String.join(", ", written.stream().map(Path::toString).toList()));
+            err.println("Reports written: "
+                    + String.join(", ", written.stream().map(Path::toString).toList()));
         }
         return report.status().exitCode();
     }

@@ -31,7 +31,9 @@ final class RestoreCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Check the backup and print what would be done; change nothing.")
     boolean dryRun;
 
-    @Option(names = {"-y", "--yes"}, description = "Confirm the restore (required unless --dry-run).")
+    @Option(
+            names = {"-y", "--yes"},
+            description = "Confirm the restore (required unless --dry-run).")
     boolean yes;
 
     @Mixin
@@ -46,8 +48,11 @@ final class RestoreCommand implements Callable<Integer> {
         RotationRequest request = RotationRequest.defaults(Holder.current())
                 .withNames(cluster.names())
                 .withDryRun(dryRun);
-        RotationReport report = new Restoration(Clock.systemUTC(), new ConsoleRotationProgress(spec.commandLine().getErr()))
+        RotationReport report = new Restoration(
+                        Clock.systemUTC(),
+                        new ConsoleRotationProgress(spec.commandLine().getErr()))
                 .restore(cluster.target(), request, backup);
-        return output.publish(report, spec.commandLine().getOut(), spec.commandLine().getErr());
+        return output.publish(
+                report, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 }

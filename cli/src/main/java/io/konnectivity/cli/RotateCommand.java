@@ -52,8 +52,8 @@ final class RotateCommand implements Callable<Integer> {
 
     @Option(
             names = "--accept-downtime",
-            description = "With --mode FULL: accept that every node is recreated and existing kubeconfigs stop"
-                    + " working.")
+            description =
+                    "With --mode FULL: accept that every node is recreated and existing kubeconfigs stop" + " working.")
     boolean acceptDowntime;
 
     @Option(
@@ -138,7 +138,9 @@ final class RotateCommand implements Callable<Integer> {
             description = "Also save the Secret, private key included, to this local file (owner-only permissions).")
     Path backupFile;
 
-    @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation (for pipelines).")
+    @Option(
+            names = {"-y", "--yes"},
+            description = "Do not ask for confirmation (for pipelines).")
     boolean yes;
 
     @Mixin
@@ -170,12 +172,15 @@ final class RotateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--mode FULL runs AKS's own rotation: name the cluster with"
                     + " --azure-cluster RESOURCE_GROUP/NAME.");
         }
-        if (acceptDowntime && !yes && !confirmed("Run AKS's full certificate rotation of " + azureCluster
-                + " now? Every node is recreated (downtime). [y/N] ")) {
+        if (acceptDowntime
+                && !yes
+                && !confirmed("Run AKS's full certificate rotation of " + azureCluster
+                        + " now? Every node is recreated (downtime). [y/N] ")) {
             spec.commandLine().getErr().println("konnectivity: not confirmed; nothing was changed.");
             return Konnectivity.COULD_NOT_CHECK;
         }
-        RotationReport report = new AzureCommands(azure, Clock.systemUTC(), spec.commandLine().getErr())
+        RotationReport report = new AzureCommands(
+                        azure, Clock.systemUTC(), spec.commandLine().getErr())
                 .rotateFull(
                         azureCluster,
                         acceptDowntime,
@@ -183,7 +188,8 @@ final class RotateCommand implements Callable<Integer> {
                         io.konnectivity.check.CheckRequest.defaults().withNames(cluster.names()),
                         adminCredential,
                         new ConsoleRotationProgress(spec.commandLine().getErr()));
-        return output.publish(report, spec.commandLine().getOut(), spec.commandLine().getErr());
+        return output.publish(
+                report, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 
     private int rotate(ClusterTarget target) throws Exception {
@@ -199,8 +205,10 @@ final class RotateCommand implements Callable<Integer> {
                 .withApprovalTimeout(Duration.ofSeconds(approvalTimeoutSeconds))
                 .withRolloutTimeout(Duration.ofSeconds(rolloutTimeoutSeconds))
                 .withLockDuration(Duration.ofSeconds(lockSeconds));
-        if (!dryRun && !yes && !confirmed("Renew " + cluster.names().secretPath() + " in context " + target.context()
-                + " now? The agents restart one at a time. [y/N] ")) {
+        if (!dryRun
+                && !yes
+                && !confirmed("Renew " + cluster.names().secretPath() + " in context " + target.context()
+                        + " now? The agents restart one at a time. [y/N] ")) {
             spec.commandLine().getErr().println("konnectivity: not confirmed; nothing was changed.");
             return Konnectivity.COULD_NOT_CHECK;
         }
@@ -208,18 +216,22 @@ final class RotateCommand implements Callable<Integer> {
             LocalBackup.write(target, request.names(), backupFile);
             spec.commandLine().getErr().println("Local backup written to " + backupFile + " (owner-only).");
         }
-        RotationReport report = new Rotation(Clock.systemUTC(), new ConsoleRotationProgress(spec.commandLine().getErr()))
+        RotationReport report = new Rotation(
+                        Clock.systemUTC(),
+                        new ConsoleRotationProgress(spec.commandLine().getErr()))
                 .run(target, request);
-        return output.publish(report, spec.commandLine().getOut(), spec.commandLine().getErr());
+        return output.publish(
+                report, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 
     private static boolean confirmed(String question) {
         Console console = System.console();
         if (console == null) {
-            throw new IllegalArgumentException("Not on a terminal: pass --yes to rotate without confirmation, or"
-                    + " --dry-run to see the plan.");
+            throw new IllegalArgumentException(
+                    "Not on a terminal: pass --yes to rotate without confirmation, or" + " --dry-run to see the plan.");
         }
         String answer = console.readLine("%s", question);
-        return answer != null && answer.strip().toLowerCase(java.util.Locale.ROOT).startsWith("y");
+        return answer != null
+                && answer.strip().toLowerCase(java.util.Locale.ROOT).startsWith("y");
     }
 }

@@ -16,7 +16,8 @@ final class RotationOutput {
     @Option(
             names = {"-o", "--format"},
             defaultValue = "table",
-            description = "What to print: table, json, html, junit, markdown or prometheus (default: ${DEFAULT-VALUE}).")
+            description =
+                    "What to print: table, json, html, junit, markdown or prometheus (default: ${DEFAULT-VALUE}).")
     String format;
 
     @Option(names = "--output-dir", description = "Also write the rotation report in every format here.")
@@ -38,7 +39,8 @@ final class RotationOutput {
         out.flush();
         if (outputDirectory != null) {
             List<Path> written = new ReportWriter().write(report, outputDirectory);
-            err.println("Reports written: " + String.join(", ", written.stream().map(Path::toString).toList()));
+            err.println("Reports written: "
+                    + String.join(", ", written.stream().map(Path::toString).toList()));
         }
         return report.exitCode();
     }

@@ -33,12 +33,18 @@ class AzureClusterCommandsTest {
                 .clusterName("legacy")
                 .agentCertificateExpiresIn(Duration.ofDays(20))
                 .build());
-        arm.add(EmulatedCluster.builder("aks-legacy", sandbox).rbacEnabled(false).build());
+        arm.add(EmulatedCluster.builder("aks-legacy", sandbox)
+                .rbacEnabled(false)
+                .build());
         azure = List.of(
                 "--subscription", EmulatedCluster.DEFAULT_SUBSCRIPTION,
                 "--arm-endpoint", arm.endpoint(),
-                "--arm-ca-file", Files.writeString(directory.resolve("ca.pem"), arm.caPem()).toString(),
-                "--arm-token-file", Files.writeString(directory.resolve("token"), arm.token()).toString(),
+                "--arm-ca-file",
+                        Files.writeString(directory.resolve("ca.pem"), arm.caPem())
+                                .toString(),
+                "--arm-token-file",
+                        Files.writeString(directory.resolve("token"), arm.token())
+                                .toString(),
                 "--arm-poll-interval-ms", "20");
     }
 
@@ -72,8 +78,7 @@ class AzureClusterCommandsTest {
 
     @Test
     void fullRotationRunsWhenDowntimeIsAccepted() {
-        CliRun run = run("rotate", "--mode", "FULL", "--azure-cluster", "rg1/aks-legacy", "--accept-downtime",
-                "--yes");
+        CliRun run = run("rotate", "--mode", "FULL", "--azure-cluster", "rg1/aks-legacy", "--accept-downtime", "--yes");
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).contains("FULL");

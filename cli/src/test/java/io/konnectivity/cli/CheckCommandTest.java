@@ -38,8 +38,13 @@ class CheckCommandTest {
                 .agentCertificateExpiresIn(Duration.ofDays(20).plusHours(1))
                 .build())) {
             CliRun run = CliRun.of(
-                    "check", "--kubeconfig", cluster.kubeconfig().toString(), "--warn-days", "14",
-                    "--critical-days", "7");
+                    "check",
+                    "--kubeconfig",
+                    cluster.kubeconfig().toString(),
+                    "--warn-days",
+                    "14",
+                    "--critical-days",
+                    "7");
 
             assertThat(run.exitCode()).isZero();
         }
@@ -49,7 +54,12 @@ class CheckCommandTest {
     void jsonGoesToStandardOutputAndEveryReportToTheDirectory(@TempDir Path reports) throws Exception {
         try (SandboxCluster cluster = SandboxCluster.start(SandboxScenario.defaults())) {
             CliRun run = CliRun.of(
-                    "check", "--kubeconfig", cluster.kubeconfig().toString(), "--format", "json", "--output-dir",
+                    "check",
+                    "--kubeconfig",
+                    cluster.kubeconfig().toString(),
+                    "--format",
+                    "json",
+                    "--output-dir",
                     reports.toString());
 
             JsonNode json = new ObjectMapper().readTree(run.out());
@@ -91,15 +101,16 @@ class CheckCommandTest {
 
     @Test
     void missingKubeconfigAndUnknownFormatAreOneLineErrors(@TempDir Path directory) {
-        CliRun missing = CliRun.of("check", "--kubeconfig", directory.resolve("nope").toString());
+        CliRun missing =
+                CliRun.of("check", "--kubeconfig", directory.resolve("nope").toString());
         CliRun format;
         try (SandboxCluster cluster = SandboxCluster.start(SandboxScenario.defaults())) {
             format = CliRun.of("check", "--kubeconfig", cluster.kubeconfig().toString(), "--format", "pdf");
         }
 
         assertThat(missing.exitCode()).isEqualTo(3);
-        assertThat(missing.err().strip()).isEqualTo("konnectivity: The kubeconfig " + directory.resolve("nope")
-                + " does not exist.");
+        assertThat(missing.err().strip())
+                .isEqualTo("konnectivity: The kubeconfig " + directory.resolve("nope") + " does not exist.");
         assertThat(format.exitCode()).isEqualTo(3);
         assertThat(format.err()).contains("pdf").doesNotContain("\tat ");
     }
@@ -114,22 +125,26 @@ class CheckCommandTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : new String[] {
-            "check", "inspect", "rotate", "backups", "restore", "fleet", "nodes", "sandbox", "demo"
-        }) {
+        for (String command :
+                new String[] {"check", "inspect", "rotate", "backups", "restore", "fleet", "nodes", "sandbox", "demo"
+                }) {
             CliRun run = CliRun.of(command, "--help");
 
             assertThat(run.exitCode()).as(command).isZero();
             assertThat(run.out()).as(command).contains("Usage: konnectivity " + command);
         }
-        assertThat(CliRun.of("--help").out()).contains("Exit codes:").contains("3").contains("check");
+        assertThat(CliRun.of("--help").out())
+                .contains("Exit codes:")
+                .contains("3")
+                .contains("check");
     }
 
     private static int exitCodeFor(Duration agentExpiresIn) {
         try (SandboxCluster cluster = SandboxCluster.start(SandboxScenario.builder()
                 .agentCertificateExpiresIn(agentExpiresIn)
                 .build())) {
-            return CliRun.of("check", "--kubeconfig", cluster.kubeconfig().toString()).exitCode();
+            return CliRun.of("check", "--kubeconfig", cluster.kubeconfig().toString())
+                    .exitCode();
         }
     }
 }

@@ -19,15 +19,24 @@ class InspectCommandTest {
     void inspectsFilesOfflineAndNeverPrintsTheKey() throws Exception {
         SandboxPki pki = SandboxPki.generate("files");
         SandboxPki.IssuedCertificate agent = pki.issueClient(
-                "CN=konnectivity-agent", Instant.now().minusSeconds(60), Instant.now().plus(Duration.ofDays(90)),
+                "CN=konnectivity-agent",
+                Instant.now().minusSeconds(60),
+                Instant.now().plus(Duration.ofDays(90)),
                 SandboxPki.KeyType.RSA_2048);
         Path certificate = Files.writeString(directory.resolve("client.crt"), agent.certificatePem());
         Path key = Files.writeString(directory.resolve("client.key"), agent.privateKeyPem());
         Path ca = Files.writeString(directory.resolve("ca.crt"), pki.caPem());
 
         CliRun run = CliRun.of(
-                "inspect", "--cert", certificate.toString(), "--key", key.toString(), "--ca", ca.toString(),
-                "--format", "json");
+                "inspect",
+                "--cert",
+                certificate.toString(),
+                "--key",
+                key.toString(),
+                "--ca",
+                ca.toString(),
+                "--format",
+                "json");
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("CN=konnectivity-agent").doesNotContain("PRIVATE KEY");
@@ -37,7 +46,9 @@ class InspectCommandTest {
     void keyOfTheWrongTypeIsAClearProblem() throws Exception {
         SandboxPki pki = SandboxPki.generate("files");
         SandboxPki.IssuedCertificate agent = pki.issueClient(
-                "CN=konnectivity-agent", Instant.now().minusSeconds(60), Instant.now().plus(Duration.ofDays(90)),
+                "CN=konnectivity-agent",
+                Instant.now().minusSeconds(60),
+                Instant.now().plus(Duration.ofDays(90)),
                 SandboxPki.KeyType.RSA_2048);
         Path certificate = Files.writeString(directory.resolve("client.crt"), agent.certificatePem());
         Path key = Files.writeString(directory.resolve("client.key"), pki.caPem());
@@ -50,7 +61,8 @@ class InspectCommandTest {
 
     @Test
     void missingFileIsOneLine() {
-        CliRun run = CliRun.of("inspect", "--secret-file", directory.resolve("gone.yaml").toString());
+        CliRun run = CliRun.of(
+                "inspect", "--secret-file", directory.resolve("gone.yaml").toString());
 
         assertThat(run.exitCode()).isEqualTo(3);
         assertThat(run.err().strip())

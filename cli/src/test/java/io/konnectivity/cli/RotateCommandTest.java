@@ -21,14 +21,22 @@ class RotateCommandTest {
     @Test
     void rotatesWithYesAndPrintsTheReport() throws Exception {
         try (SandboxCluster cluster = expiring()) {
-            CliRun run = CliRun.of("rotate", "--kubeconfig", cluster.kubeconfig().toString(), "--yes", "--format",
-                    "json", "--output-dir", directory.resolve("reports").toString());
+            CliRun run = CliRun.of(
+                    "rotate",
+                    "--kubeconfig",
+                    cluster.kubeconfig().toString(),
+                    "--yes",
+                    "--format",
+                    "json",
+                    "--output-dir",
+                    directory.resolve("reports").toString());
 
             assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
             JsonNode json = new ObjectMapper().readTree(run.out());
             assertThat(json.get("kind").asText()).isEqualTo("rotation");
             assertThat(run.err()).contains("preflight").contains("verify").contains("cleanup");
-            assertThat(directory.resolve("reports").resolve("konnectivity-rotation.html")).exists();
+            assertThat(directory.resolve("reports").resolve("konnectivity-rotation.html"))
+                    .exists();
             assertThat(cluster.tunnelUp()).isTrue();
         }
     }
@@ -36,22 +44,35 @@ class RotateCommandTest {
     @Test
     void withoutYesOffATerminalNothingIsChanged() throws Exception {
         try (SandboxCluster cluster = expiring()) {
-            String before = cluster.adminClient().secrets().inNamespace("kube-system").withName("konnectivity-certs")
-                    .get().getMetadata().getResourceVersion();
+            String before = cluster.adminClient()
+                    .secrets()
+                    .inNamespace("kube-system")
+                    .withName("konnectivity-certs")
+                    .get()
+                    .getMetadata()
+                    .getResourceVersion();
 
-            CliRun run = CliRun.of("rotate", "--kubeconfig", cluster.kubeconfig().toString());
+            CliRun run =
+                    CliRun.of("rotate", "--kubeconfig", cluster.kubeconfig().toString());
 
             assertThat(run.exitCode()).isEqualTo(3);
             assertThat(run.err()).contains("pass --yes");
-            assertThat(cluster.adminClient().secrets().inNamespace("kube-system").withName("konnectivity-certs")
-                    .get().getMetadata().getResourceVersion()).isEqualTo(before);
+            assertThat(cluster.adminClient()
+                            .secrets()
+                            .inNamespace("kube-system")
+                            .withName("konnectivity-certs")
+                            .get()
+                            .getMetadata()
+                            .getResourceVersion())
+                    .isEqualTo(before);
         }
     }
 
     @Test
     void dryRunNeedsNoConfirmationAndPrintsThePlan() {
         try (SandboxCluster cluster = expiring()) {
-            CliRun run = CliRun.of("rotate", "--kubeconfig", cluster.kubeconfig().toString(), "--dry-run");
+            CliRun run =
+                    CliRun.of("rotate", "--kubeconfig", cluster.kubeconfig().toString(), "--dry-run");
 
             assertThat(run.exitCode()).isZero();
             assertThat(run.out()).contains("PLANNED").contains("CertificateSigningRequest");
@@ -74,11 +95,17 @@ class RotateCommandTest {
         try (SandboxCluster cluster = expiring()) {
             Path backup = directory.resolve("konnectivity-certs.yaml");
 
-            CliRun run = CliRun.of("rotate", "--kubeconfig", cluster.kubeconfig().toString(), "--yes",
-                    "--backup-file", backup.toString());
+            CliRun run = CliRun.of(
+                    "rotate",
+                    "--kubeconfig",
+                    cluster.kubeconfig().toString(),
+                    "--yes",
+                    "--backup-file",
+                    backup.toString());
 
             assertThat(run.exitCode()).isZero();
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(backup))).isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(backup)))
+                    .isEqualTo("rw-------");
             assertThat(Files.readString(backup)).contains("client.key").contains("kind: \"Secret\"");
             assertThat(run.out() + run.err()).doesNotContain("PRIVATE KEY");
         }
@@ -97,8 +124,15 @@ class RotateCommandTest {
 
     @Test
     void fullRotationIsRefusedWithoutAcceptingDowntime() {
-        CliRun run = CliRun.of("rotate", "--mode", "FULL", "--azure-cluster", "rg/aks", "--subscription",
-                "00000000-0000-0000-0000-000000000000", "--yes");
+        CliRun run = CliRun.of(
+                "rotate",
+                "--mode",
+                "FULL",
+                "--azure-cluster",
+                "rg/aks",
+                "--subscription",
+                "00000000-0000-0000-0000-000000000000",
+                "--yes");
 
         assertThat(run.exitCode()).isEqualTo(3);
         assertThat(run.err()).contains("downtime");
@@ -107,20 +141,37 @@ class RotateCommandTest {
     @Test
     void backupsListsWhatARotationMadeAndRestorePutsItBack() {
         try (SandboxCluster cluster = expiring()) {
-            String original = cluster.adminClient().secrets().inNamespace("kube-system").withName("konnectivity-certs")
-                    .get().getData().get("client.crt");
-            assertThat(CliRun.of("rotate", "--kubeconfig", cluster.kubeconfig().toString(), "--yes").exitCode())
+            String original = cluster.adminClient()
+                    .secrets()
+                    .inNamespace("kube-system")
+                    .withName("konnectivity-certs")
+                    .get()
+                    .getData()
+                    .get("client.crt");
+            assertThat(CliRun.of("rotate", "--kubeconfig", cluster.kubeconfig().toString(), "--yes")
+                            .exitCode())
                     .isZero();
 
-            CliRun list = CliRun.of("backups", "--kubeconfig", cluster.kubeconfig().toString());
-            String name = list.out().lines().filter(line -> line.startsWith("konnectivity-certs-backup-"))
-                    .findFirst().orElseThrow().split("\\s+")[0];
-            CliRun restore = CliRun.of("restore", "--kubeconfig", cluster.kubeconfig().toString(), "--backup", name,
-                    "--yes");
+            CliRun list =
+                    CliRun.of("backups", "--kubeconfig", cluster.kubeconfig().toString());
+            String name = list.out()
+                    .lines()
+                    .filter(line -> line.startsWith("konnectivity-certs-backup-"))
+                    .findFirst()
+                    .orElseThrow()
+                    .split("\\s+")[0];
+            CliRun restore =
+                    CliRun.of("restore", "--kubeconfig", cluster.kubeconfig().toString(), "--backup", name, "--yes");
 
             assertThat(restore.exitCode()).as(restore.out() + restore.err()).isZero();
-            assertThat(cluster.adminClient().secrets().inNamespace("kube-system").withName("konnectivity-certs")
-                    .get().getData().get("client.crt")).isEqualTo(original);
+            assertThat(cluster.adminClient()
+                            .secrets()
+                            .inNamespace("kube-system")
+                            .withName("konnectivity-certs")
+                            .get()
+                            .getData()
+                            .get("client.crt"))
+                    .isEqualTo(original);
         }
     }
 

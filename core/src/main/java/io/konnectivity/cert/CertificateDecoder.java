@@ -52,8 +52,7 @@ public final class CertificateDecoder {
             }
             return certificates;
         } catch (IOException | CertificateException | RuntimeException e) {
-            throw new CertificateFormatException(
-                    what + " holds a malformed PEM block: " + PemProblems.describe(e), e);
+            throw new CertificateFormatException(what + " holds a malformed PEM block: " + PemProblems.describe(e), e);
         }
     }
 

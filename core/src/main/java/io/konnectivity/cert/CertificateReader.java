@@ -20,8 +20,15 @@ import javax.security.auth.x500.X500Principal;
 public final class CertificateReader {
 
     private static final String[] KEY_USAGES = {
-        "digitalSignature", "nonRepudiation", "keyEncipherment", "dataEncipherment",
-        "keyAgreement", "keyCertSign", "cRLSign", "encipherOnly", "decipherOnly"
+        "digitalSignature",
+        "nonRepudiation",
+        "keyEncipherment",
+        "dataEncipherment",
+        "keyAgreement",
+        "keyCertSign",
+        "cRLSign",
+        "encipherOnly",
+        "decipherOnly"
     };
 
     private static final Map<String, String> EXTENDED_KEY_USAGES = Map.of(

@@ -55,7 +55,8 @@ public final class ChainVerifier {
 
     private static String describeBreak(
             X509Certificate certificate, X500Principal issuer, List<X509Certificate> trusted, String bundle) {
-        boolean sameName = trusted.stream().anyMatch(ca -> ca.getSubjectX500Principal().equals(issuer));
+        boolean sameName =
+                trusted.stream().anyMatch(ca -> ca.getSubjectX500Principal().equals(issuer));
         String subject = certificate.getSubjectX500Principal().getName(X500Principal.RFC2253);
         if (sameName) {
             return subject + " names its issuer " + issuer.getName(X500Principal.RFC2253)

@@ -39,8 +39,9 @@ public final class KeyMatch {
             case "EC" -> "SHA256withECDSA";
             case "ED25519" -> "Ed25519";
             case "ED448" -> "Ed448";
-            default -> throw new IllegalArgumentException("Unsupported key algorithm " + key.getAlgorithm()
-                    + "; expected RSA, EC or Ed25519.");
+            default ->
+                throw new IllegalArgumentException(
+                        "Unsupported key algorithm " + key.getAlgorithm() + "; expected RSA, EC or Ed25519.");
         };
     }
 

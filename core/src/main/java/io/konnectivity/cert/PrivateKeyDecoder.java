@@ -68,8 +68,8 @@ public final class PrivateKeyDecoder {
             throw new CertificateFormatException(
                     what + " holds an encrypted private key; the agent needs it unencrypted, and so does this tool.");
         }
-        throw new CertificateFormatException(what + " holds a " + describeBlock(object)
-                + " where a private key was expected (RSA, EC or Ed25519).");
+        throw new CertificateFormatException(
+                what + " holds a " + describeBlock(object) + " where a private key was expected (RSA, EC or Ed25519).");
     }
 
     private static String describeBlock(Object object) {

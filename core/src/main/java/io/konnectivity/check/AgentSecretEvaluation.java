@@ -59,11 +59,13 @@ public final class AgentSecretEvaluation {
 
         byte[] certificateBytes = data.get(CERTIFICATE_KEY);
         if (certificateBytes == null || certificateBytes.length == 0) {
-            checks.add(0, judge.unreadable(
-                    CertificateRole.AGENT_CLIENT,
-                    clientLocation,
-                    "The Secret " + secretPath + " has no " + CERTIFICATE_KEY + " (keys present: " + keys(data)
-                            + ")."));
+            checks.add(
+                    0,
+                    judge.unreadable(
+                            CertificateRole.AGENT_CLIENT,
+                            clientLocation,
+                            "The Secret " + secretPath + " has no " + CERTIFICATE_KEY + " (keys present: " + keys(data)
+                                    + ")."));
             return checks;
         }
         try {
@@ -104,8 +106,8 @@ public final class AgentSecretEvaluation {
 
     private static Optional<String> keyProblem(X509Certificate certificate, byte[] keyBytes, String path) {
         if (keyBytes == null || keyBytes.length == 0) {
-            return Optional.of("The Secret " + path + " has no " + PRIVATE_KEY_KEY
-                    + ", so the agent cannot use " + CERTIFICATE_KEY + ".");
+            return Optional.of("The Secret " + path + " has no " + PRIVATE_KEY_KEY + ", so the agent cannot use "
+                    + CERTIFICATE_KEY + ".");
         }
         try {
             PrivateKey key = PrivateKeyDecoder.decode(

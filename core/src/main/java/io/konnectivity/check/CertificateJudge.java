@@ -38,9 +38,7 @@ public final class CertificateJudge {
             allProblems.add("it is not valid before " + facts.notBefore() + ".");
         }
         long daysLeft = facts.daysLeft(now);
-        Status status = allProblems.isEmpty()
-                ? thresholds.statusFor(daysLeft, facts.isExpiredAt(now))
-                : Status.INVALID;
+        Status status = allProblems.isEmpty() ? thresholds.statusFor(daysLeft, facts.isExpiredAt(now)) : Status.INVALID;
         return new CertificateCheck(role, location, facts, daysLeft, status, allProblems);
     }
 

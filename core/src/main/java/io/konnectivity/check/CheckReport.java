@@ -28,10 +28,10 @@ public record CheckReport(Instant generatedAt, Thresholds thresholds, List<Clust
                 .map(ClusterResult.Checked.class::cast)
                 .flatMap(cluster -> cluster.certificates().stream()
                         .map(certificate -> new ClusterCertificate(cluster.cluster(), certificate)))
-                .sorted(Comparator.comparing(
-                        (ClusterCertificate entry) -> Optional.ofNullable(entry.certificate().facts())
-                                .map(facts -> facts.notAfter())
-                                .orElse(Instant.MIN)))
+                .sorted(Comparator.comparing((ClusterCertificate entry) -> Optional.ofNullable(
+                                entry.certificate().facts())
+                        .map(facts -> facts.notAfter())
+                        .orElse(Instant.MIN)))
                 .toList();
     }
 

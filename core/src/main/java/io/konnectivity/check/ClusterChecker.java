@@ -82,18 +82,22 @@ public final class ClusterChecker {
         Optional<X509Certificate> kubeconfigCa = readKubeconfig(kubeconfig, context, judge, certificates);
         readServingChain(target, server, request.timeout(), kubeconfigCa, judge, certificates);
 
-        Secret secret = timed(target, "read Secret " + names.secretPath(), () -> getSecret(client, names, server, contextOf(target)));
+        Secret secret = timed(
+                target, "read Secret " + names.secretPath(), () -> getSecret(client, names, server, contextOf(target)));
         if (secret != null) {
-            certificates.addAll(0, new AgentSecretEvaluation(judge)
-                    .evaluate(names.namespace(), names.secret(), decodedData(secret)));
+            certificates.addAll(
+                    0,
+                    new AgentSecretEvaluation(judge).evaluate(names.namespace(), names.secret(), decodedData(secret)));
         }
         String secretMode = secret == null || secret.getMetadata().getLabels() == null
                 ? null
                 : secret.getMetadata().getLabels().get(MODE_LABEL);
 
         Optional<AgentWorkloadReader.Found> found = optionalRead(
-                target, "read agent workload", findings, () -> AgentWorkloadReader.find(
-                        client, names.namespace(), names.workload()))
+                        target,
+                        "read agent workload",
+                        findings,
+                        () -> AgentWorkloadReader.find(client, names.namespace(), names.workload()))
                 .flatMap(optional -> optional);
         AgentWorkload workload = found.map(f -> f.describe(names.namespace(), names.secret(), secretMode))
                 .orElse(null);
@@ -161,8 +165,8 @@ public final class ClusterChecker {
             try {
                 return ServingChainProbe.read(server, timeout);
             } catch (IOException e) {
-                throw new ClusterAccessException(ClusterErrors.describe(
-                        e, server, contextOf(target), "reading the API server's certificate"));
+                throw new ClusterAccessException(
+                        ClusterErrors.describe(e, server, contextOf(target), "reading the API server's certificate"));
             }
         });
         String endpoint = URI.create(server).getAuthority();
@@ -184,7 +188,10 @@ public final class ClusterChecker {
     private static Secret getSecret(KubernetesClient client, AgentNames names, String server, String context)
             throws ClusterAccessException {
         try {
-            return client.secrets().inNamespace(names.namespace()).withName(names.secret()).get();
+            return client.secrets()
+                    .inNamespace(names.namespace())
+                    .withName(names.secret())
+                    .get();
         } catch (KubernetesClientException e) {
             throw new ClusterAccessException(
                     ClusterErrors.describe(e, server, context, "reading Secret " + names.secretPath()), e);
@@ -220,14 +227,15 @@ public final class ClusterChecker {
             List<Finding> findings) {
         SecretScan scan = new SecretScan(judge);
         for (String namespace : request.scanNamespaces()) {
-            optionalRead(target, "scan Secrets in " + namespace, findings, () -> client.secrets()
-                            .inNamespace(namespace)
-                            .list()
-                            .getItems())
+            optionalRead(
+                            target,
+                            "scan Secrets in " + namespace,
+                            findings,
+                            () -> client.secrets().inNamespace(namespace).list().getItems())
                     .ifPresent(secrets -> secrets.stream()
                             .filter(secret -> !isAgentSecret(secret, request.names()))
-                            .forEach(secret -> certificates.addAll(scan.scan(
-                                    namespace, secret.getMetadata().getName(), decodedData(secret)))));
+                            .forEach(secret -> certificates.addAll(
+                                    scan.scan(namespace, secret.getMetadata().getName(), decodedData(secret)))));
         }
     }
 
@@ -237,8 +245,7 @@ public final class ClusterChecker {
     }
 
     /** A read the check can do without: its failure becomes a finding instead of failing the cluster. */
-    private <T> Optional<T> optionalRead(
-            ClusterTarget target, String step, List<Finding> findings, Read<T> read) {
+    private <T> Optional<T> optionalRead(ClusterTarget target, String step, List<Finding> findings, Read<T> read) {
         try {
             return Optional.ofNullable(timed(target, step, read));
         } catch (ClusterAccessException | KubernetesClientException e) {

@@ -10,8 +10,7 @@ import java.io.Serializable;
  * @param message what is the case, for people
  * @param advice what to do next; empty when nothing
  */
-public record Finding(Level level, String code, String object, String message, String advice)
-        implements Serializable {
+public record Finding(Level level, String code, String object, String message, String advice) implements Serializable {
 
     /** How much a finding matters. */
     public enum Level {

@@ -69,7 +69,8 @@ public final class FleetCheck {
                     "",
                     started,
                     Duration.between(started, clock.instant()),
-                    "The check of " + target.name() + " did not finish within " + request.timeout().toSeconds()
+                    "The check of " + target.name() + " did not finish within "
+                            + request.timeout().toSeconds()
                             + " s; the API server is slow or unreachable. Raise --timeout if it is just slow.");
         } catch (ExecutionException e) {
             return new ClusterResult.NotChecked(

@@ -9,8 +9,8 @@ public record Thresholds(int warnDays, int criticalDays) implements Serializable
 
     public Thresholds {
         if (criticalDays < 0 || warnDays < 0) {
-            throw new IllegalArgumentException("Thresholds must not be negative: warn " + warnDays + ", critical "
-                    + criticalDays + " days.");
+            throw new IllegalArgumentException(
+                    "Thresholds must not be negative: warn " + warnDays + ", critical " + criticalDays + " days.");
         }
         if (criticalDays > warnDays) {
             throw new IllegalArgumentException("The critical threshold (" + criticalDays

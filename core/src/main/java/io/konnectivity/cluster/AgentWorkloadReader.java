@@ -22,17 +22,23 @@ public final class AgentWorkloadReader {
 
     /** The agent workload named {@code name} in {@code namespace}, or else the one carrying the usual labels. */
     public static Optional<Found> find(KubernetesClient client, String namespace, String name) {
-        Deployment deployment =
-                client.apps().deployments().inNamespace(namespace).withName(name).get();
+        Deployment deployment = client.apps()
+                .deployments()
+                .inNamespace(namespace)
+                .withName(name)
+                .get();
         if (deployment == null) {
-            deployment = client.apps().deployments().inNamespace(namespace).withLabels(AKS_LABELS).list().getItems()
-                    .stream()
-                    .filter(candidate -> !candidate.getMetadata().getName().endsWith("-autoscaler"))
-                    .findFirst()
-                    .orElse(null);
+            deployment =
+                    client.apps().deployments().inNamespace(namespace).withLabels(AKS_LABELS).list().getItems().stream()
+                            .filter(candidate ->
+                                    !candidate.getMetadata().getName().endsWith("-autoscaler"))
+                            .findFirst()
+                            .orElse(null);
         }
         if (deployment != null) {
-            int ready = deployment.getStatus() == null ? 0 : zeroIfNull(deployment.getStatus().getReadyReplicas());
+            int ready = deployment.getStatus() == null
+                    ? 0
+                    : zeroIfNull(deployment.getStatus().getReadyReplicas());
             return Optional.of(new Found(
                     "Deployment",
                     deployment.getMetadata().getName(),
@@ -44,11 +50,17 @@ public final class AgentWorkloadReader {
         DaemonSet daemonSet =
                 client.apps().daemonSets().inNamespace(namespace).withName(name).get();
         if (daemonSet == null) {
-            daemonSet = client.apps().daemonSets().inNamespace(namespace).withLabels(UPSTREAM_LABELS).list()
-                    .getItems()
-                    .stream()
-                    .findFirst()
-                    .orElse(null);
+            daemonSet =
+                    client
+                            .apps()
+                            .daemonSets()
+                            .inNamespace(namespace)
+                            .withLabels(UPSTREAM_LABELS)
+                            .list()
+                            .getItems()
+                            .stream()
+                            .findFirst()
+                            .orElse(null);
         }
         if (daemonSet == null) {
             return Optional.empty();
@@ -82,7 +94,8 @@ public final class AgentWorkloadReader {
         }
         boolean certificateArguments = arguments.stream()
                 .anyMatch(argument -> argument.startsWith("--agent-cert") || argument.startsWith("--agent-key"));
-        if (certificateArguments || mountedSecret(template).filter(certificateSecret::equals).isPresent()) {
+        if (certificateArguments
+                || mountedSecret(template).filter(certificateSecret::equals).isPresent()) {
             return AgentAuthentication.CLIENT_CERTIFICATE;
         }
         return AgentAuthentication.UNKNOWN;

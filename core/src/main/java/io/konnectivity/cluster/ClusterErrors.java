@@ -53,10 +53,12 @@ public final class ClusterErrors {
                 ? error.getStatus().getMessage()
                 : oneLine(error);
         return switch (error.getCode()) {
-            case 401 -> "Unauthorized while " + action + ": the API server rejected the credential of context '"
-                    + context + "' (expired client certificate or token?).";
-            case 403 -> "Forbidden while " + action + ": " + said + ". Grant the credential of context '" + context
-                    + "' the permissions in docs/rbac.yaml.";
+            case 401 ->
+                "Unauthorized while " + action + ": the API server rejected the credential of context '" + context
+                        + "' (expired client certificate or token?).";
+            case 403 ->
+                "Forbidden while " + action + ": " + said + ". Grant the credential of context '" + context
+                        + "' the permissions in docs/rbac.yaml.";
             case 404 -> "Not found while " + action + ": " + said + ".";
             default -> "The API server answered HTTP " + error.getCode() + " while " + action + ": " + said + ".";
         };

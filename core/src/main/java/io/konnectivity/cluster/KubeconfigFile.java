@@ -46,7 +46,9 @@ public final class KubeconfigFile {
             throw new ClusterAccessException(
                     "The kubeconfig " + path + " does not parse as a kubeconfig" + position(e) + ".");
         }
-        if (parsed == null || parsed.getContexts() == null || parsed.getContexts().isEmpty()) {
+        if (parsed == null
+                || parsed.getContexts() == null
+                || parsed.getContexts().isEmpty()) {
             throw new ClusterAccessException("The kubeconfig " + path + " defines no context.");
         }
         return new KubeconfigFile(path, content, parsed);
@@ -69,8 +71,8 @@ public final class KubeconfigFile {
         if (contexts().size() == 1) {
             return contexts().get(0);
         }
-        throw new ClusterAccessException("The kubeconfig " + path
-                + " sets no current-context; choose one of " + String.join(", ", contexts()) + " with --context.");
+        throw new ClusterAccessException("The kubeconfig " + path + " sets no current-context; choose one of "
+                + String.join(", ", contexts()) + " with --context.");
     }
 
     /** {@code requested}, checked against the file; or the current context when null. */
@@ -79,8 +81,8 @@ public final class KubeconfigFile {
             return currentContext();
         }
         if (!contexts().contains(requested)) {
-            throw new ClusterAccessException("The kubeconfig " + path + " has no context '" + requested
-                    + "'; it has " + String.join(", ", contexts()) + ".");
+            throw new ClusterAccessException("The kubeconfig " + path + " has no context '" + requested + "'; it has "
+                    + String.join(", ", contexts()) + ".");
         }
         return requested;
     }
@@ -93,8 +95,8 @@ public final class KubeconfigFile {
         } catch (ClusterAccessException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new ClusterAccessException("The kubeconfig " + path + " context '" + context
-                    + "' cannot be used: " + e.getClass().getSimpleName() + position(e) + ".");
+            throw new ClusterAccessException("The kubeconfig " + path + " context '" + context + "' cannot be used: "
+                    + e.getClass().getSimpleName() + position(e) + ".");
         }
         int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
         config.setConnectionTimeout(millis);
@@ -105,7 +107,8 @@ public final class KubeconfigFile {
 
     /** The API server URL of {@code context}. */
     public String server(String context) throws ClusterAccessException {
-        return withoutTrailingSlash(clientConfig(context, Duration.ofSeconds(10)).getMasterUrl());
+        return withoutTrailingSlash(
+                clientConfig(context, Duration.ofSeconds(10)).getMasterUrl());
     }
 
     /** The cluster CA the context trusts, when it names one (inline or as a file). */

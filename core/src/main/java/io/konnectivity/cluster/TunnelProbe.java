@@ -19,10 +19,11 @@ public final class TunnelProbe {
             return new TunnelState.NotProbed(
                     workload.kind() + " " + namespace + "/" + workload.name() + " has no label selector.");
         }
-        Optional<Pod> pod = client.pods().inNamespace(namespace).withLabels(workload.selector()).list().getItems()
-                .stream()
-                .filter(TunnelProbe::isRunning)
-                .min(Comparator.comparing(candidate -> candidate.getMetadata().getName()));
+        Optional<Pod> pod =
+                client.pods().inNamespace(namespace).withLabels(workload.selector()).list().getItems().stream()
+                        .filter(TunnelProbe::isRunning)
+                        .min(Comparator.comparing(
+                                candidate -> candidate.getMetadata().getName()));
         if (pod.isEmpty()) {
             return new TunnelState.NotProbed("no running agent pod of " + workload.kind() + " " + namespace + "/"
                     + workload.name() + " to read a log from.");
@@ -35,7 +36,8 @@ public final class TunnelProbe {
                     .inContainer(workload.containerName())
                     .tailingLines(1)
                     .getLog();
-            String lastLine = log == null ? "" : log.strip().lines().reduce((a, b) -> b).orElse("");
+            String lastLine =
+                    log == null ? "" : log.strip().lines().reduce((a, b) -> b).orElse("");
             return new TunnelState.Up(name, lastLine);
         } catch (KubernetesClientException e) {
             String text = e.getStatus() != null && e.getStatus().getMessage() != null

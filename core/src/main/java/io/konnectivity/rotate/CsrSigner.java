@@ -5,14 +5,12 @@ import io.fabric8.kubernetes.api.model.certificates.v1.CertificateSigningRequest
 import io.fabric8.kubernetes.api.model.certificates.v1.CertificateSigningRequestCondition;
 import io.fabric8.kubernetes.api.model.certificates.v1.CertificateSigningRequestConditionBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.konnectivity.cert.CertificateDecoder;
 import io.konnectivity.cert.CertificateFormatException;
 import io.konnectivity.cert.CertificateReader;
 import io.konnectivity.cert.ChainVerifier;
 import io.konnectivity.cert.KeyMatch;
 import io.konnectivity.cert.Pem;
-import io.konnectivity.cluster.TransientErrors;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;

@@ -69,20 +69,36 @@ public final class Restoration {
         try {
             Secret backup = new SecretBackups(client, request.names(), clock).get(backupName);
             AgentSecret saved = AgentSecret.parse(backup);
-            Secret current = client.secrets().inNamespace(ns).withName(request.names().secret()).get();
+            Secret current = client.secrets()
+                    .inNamespace(ns)
+                    .withName(request.names().secret())
+                    .get();
             if (current == null) {
                 throw new RotationException("The Secret " + request.names().secretPath() + " does not exist; restore"
                         + " recreates nothing by design. Create it from the backup with kubectl, then rerun.");
             }
-            AgentWorkloadReader.Found workload = AgentWorkloadReader.find(client, ns, request.names().workload())
-                    .orElseThrow(() -> new RotationException("No agent workload " + request.names().workload()
-                            + " runs in " + ns + "."));
+            AgentWorkloadReader.Found workload = AgentWorkloadReader.find(
+                            client, ns, request.names().workload())
+                    .orElseThrow(() -> new RotationException(
+                            "No agent workload " + request.names().workload() + " runs in " + ns + "."));
             CertificateFacts before = currentFacts(current);
-            record(steps, cluster, "preflight", RotationStep.Outcome.DONE, "backup " + ns + "/" + backupName
-                    + " holds a matching key and certificate (" + saved.fingerprint() + ")", stepStart);
+            record(
+                    steps,
+                    cluster,
+                    "preflight",
+                    RotationStep.Outcome.DONE,
+                    "backup " + ns + "/" + backupName + " holds a matching key and certificate (" + saved.fingerprint()
+                            + ")",
+                    stepStart);
             if (request.dryRun()) {
-                record(steps, cluster, "restore", RotationStep.Outcome.PLANNED, "write ca.crt, client.crt and"
-                        + " client.key of " + backupName + " into " + request.names().secretPath(), clock.instant());
+                record(
+                        steps,
+                        cluster,
+                        "restore",
+                        RotationStep.Outcome.PLANNED,
+                        "write ca.crt, client.crt and" + " client.key of " + backupName + " into "
+                                + request.names().secretPath(),
+                        clock.instant());
                 return new RotationResult.Unchanged("Dry run: nothing was changed.");
             }
 
@@ -98,15 +114,27 @@ public final class Restoration {
                         AgentSecretEvaluation.CA_KEY, saved.raw(AgentSecretEvaluation.CA_KEY),
                         AgentSecretEvaluation.CERTIFICATE_KEY, saved.raw(AgentSecretEvaluation.CERTIFICATE_KEY),
                         AgentSecretEvaluation.PRIVATE_KEY_KEY, saved.raw(AgentSecretEvaluation.PRIVATE_KEY_KEY));
-                SecretWriter.write(client, current, data, Map.of(
-                        "konnectivity.io/restored-at", clock.instant().toString(),
-                        "konnectivity.io/restored-from", backupName));
+                SecretWriter.write(
+                        client,
+                        current,
+                        data,
+                        Map.of(
+                                "konnectivity.io/restored-at",
+                                clock.instant().toString(),
+                                "konnectivity.io/restored-from",
+                                backupName));
                 certificates.add(new CertificateChange(
                         request.names().secretPath() + "[client.crt]",
                         before,
                         CertificateReader.read(saved.certificate())));
-                record(steps, cluster, "restore", RotationStep.Outcome.DONE, "wrote the agent data of " + backupName
-                        + " into " + request.names().secretPath() + " in place", stepStart);
+                record(
+                        steps,
+                        cluster,
+                        "restore",
+                        RotationStep.Outcome.DONE,
+                        "wrote the agent data of " + backupName + " into "
+                                + request.names().secretPath() + " in place",
+                        stepStart);
 
                 stepName = "restart";
                 stepStart = clock.instant();
@@ -119,12 +147,22 @@ public final class Restoration {
                 TunnelState tunnel = TunnelProbe.probe(client, ns, workload);
                 lock.release();
                 if (tunnel instanceof TunnelState.Up up) {
-                    record(steps, cluster, "verify", RotationStep.Outcome.DONE, "tunnel works (pod " + up.pod() + ")",
+                    record(
+                            steps,
+                            cluster,
+                            "verify",
+                            RotationStep.Outcome.DONE,
+                            "tunnel works (pod " + up.pod() + ")",
                             stepStart);
-                    return new RotationResult.Rotated("Restored " + request.names().secretPath() + " from "
-                            + backupName + "; the tunnel works.");
+                    return new RotationResult.Rotated(
+                            "Restored " + request.names().secretPath() + " from " + backupName + "; the tunnel works.");
                 }
-                record(steps, cluster, "verify", RotationStep.Outcome.FAILED, "tunnel after restore: " + tunnel,
+                record(
+                        steps,
+                        cluster,
+                        "verify",
+                        RotationStep.Outcome.FAILED,
+                        "tunnel after restore: " + tunnel,
                         stepStart);
                 return new RotationResult.Failed("Restored " + request.names().secretPath() + " from " + backupName
                         + ", but the tunnel does not work: " + tunnel + ".");

@@ -82,8 +82,8 @@ public final class Rotation {
                         .orElseThrow(() -> new RotationException("No agent Deployment or DaemonSet "
                                 + request.names().workload() + " runs in " + ns + "; nothing would load a new"
                                 + " certificate. Nothing was changed."));
-                AgentAuthentication authentication =
-                        AgentWorkloadReader.authentication(workload.template(), request.names().secret());
+                AgentAuthentication authentication = AgentWorkloadReader.authentication(
+                        workload.template(), request.names().secret());
                 if (authentication == AgentAuthentication.SERVICE_ACCOUNT_TOKEN) {
                     throw new RotationException("The " + workload.kind() + " " + ns + "/" + workload.name()
                             + " authenticates with a service-account token, not the certificate in "
@@ -98,18 +98,29 @@ public final class Rotation {
                 return;
             }
             CertificateFacts before = CertificateReader.read(agent.certificate());
-            step("preflight", RotationStep.Outcome.DONE, "read " + agent.path() + " (subject " + before.subject()
-                    + ", expires " + before.notAfter() + ", key " + before.keyAlgorithm() + " matches); "
-                    + workload.kind() + " " + ns + "/" + workload.name() + " uses the certificate; every"
-                    + " permission granted", stepStart);
+            step(
+                    "preflight",
+                    RotationStep.Outcome.DONE,
+                    "read " + agent.path() + " (subject " + before.subject()
+                            + ", expires " + before.notAfter() + ", key " + before.keyAlgorithm() + " matches); "
+                            + workload.kind() + " " + ns + "/" + workload.name() + " uses the certificate; every"
+                            + " permission granted",
+                    stepStart);
 
-            boolean lockExists = client.leases().inNamespace(ns)
-                    .withName(RotationLock.leaseName(request.names().secret())).get() != null;
+            boolean lockExists = client.leases()
+                            .inNamespace(ns)
+                            .withName(RotationLock.leaseName(request.names().secret()))
+                            .get()
+                    != null;
             if (!lockExists && request.ifExpiresWithinDays() != null) {
                 long daysLeft = before.daysLeft(clock.instant());
                 if (daysLeft > request.ifExpiresWithinDays()) {
-                    step("due", RotationStep.Outcome.SKIPPED, "the certificate has " + daysLeft + " days left, more"
-                            + " than " + request.ifExpiresWithinDays() + ": not due", clock.instant());
+                    step(
+                            "due",
+                            RotationStep.Outcome.SKIPPED,
+                            "the certificate has " + daysLeft + " days left, more" + " than "
+                                    + request.ifExpiresWithinDays() + ": not due",
+                            clock.instant());
                     certificates.add(new CertificateChange(where(), before, null));
                     result = new RotationResult.Unchanged("Not due: " + agent.path() + " has " + daysLeft
                             + " days left (rotating at " + request.ifExpiresWithinDays() + " or fewer).");
@@ -126,7 +137,9 @@ public final class Rotation {
         }
 
         private void rotate(
-                ClusterConnection connection, AgentSecret agent, AgentWorkloadReader.Found workload,
+                ClusterConnection connection,
+                AgentSecret agent,
+                AgentWorkloadReader.Found workload,
                 CertificateFacts before) {
             KubernetesClient client = connection.client();
             String ns = request.names().namespace();
@@ -141,9 +154,14 @@ public final class Rotation {
             }
             try (lock) {
                 RotationState inherited = lock.inherited();
-                step("lock", RotationStep.Outcome.DONE, "holding Lease " + ns + "/"
-                        + RotationLock.leaseName(request.names().secret()) + " as " + request.holder()
-                        + (inherited == null ? "" : "; resuming an interrupted rotation (" + inherited.phase() + ")"),
+                step(
+                        "lock",
+                        RotationStep.Outcome.DONE,
+                        "holding Lease " + ns + "/"
+                                + RotationLock.leaseName(request.names().secret()) + " as " + request.holder()
+                                + (inherited == null
+                                        ? ""
+                                        : "; resuming an interrupted rotation (" + inherited.phase() + ")"),
                         stepStart);
                 boolean alreadyUpdated = inherited != null
                         && inherited.newFingerprint() != null
@@ -168,7 +186,8 @@ public final class Rotation {
         }
 
         /** Backup, CSR, approval, verification and the Secret update; false when the run ended here. */
-        private boolean renew(ClusterConnection connection, RotationLock lock, AgentSecret agent, RotationState inherited) {
+        private boolean renew(
+                ClusterConnection connection, RotationLock lock, AgentSecret agent, RotationState inherited) {
             KubernetesClient client = connection.client();
             SecretBackups backups = new SecretBackups(client, request.names(), clock);
             CsrSigner signer = new CsrSigner(client, clock, listener, target.name());
@@ -177,11 +196,17 @@ public final class Rotation {
                 backup = reusableBackup(backups, inherited, agent).orElse(null);
                 if (backup == null) {
                     backup = backups.create(agent, request.holder());
-                    step("backup", RotationStep.Outcome.DONE, "copied " + agent.path() + " to " + ns() + "/" + backup
-                            + " and read it back equal", stepStart);
+                    step(
+                            "backup",
+                            RotationStep.Outcome.DONE,
+                            "copied " + agent.path() + " to " + ns() + "/" + backup + " and read it back equal",
+                            stepStart);
                 } else {
-                    step("backup", RotationStep.Outcome.SKIPPED, "reusing " + ns() + "/" + backup
-                            + " made by the interrupted rotation", stepStart);
+                    step(
+                            "backup",
+                            RotationStep.Outcome.SKIPPED,
+                            "reusing " + ns() + "/" + backup + " made by the interrupted rotation",
+                            stepStart);
                 }
                 lock.record(lock.state().backedUp(backup, agent.fingerprint()));
                 List<String> pruned = backups.prune(request.keepBackups(), backup);
@@ -193,18 +218,26 @@ public final class Rotation {
                 csr = signer.newName(request.names().secret());
                 lock.record(lock.state().csrCreated(csr));
                 signer.create(csr, agent, request);
-                step("csr", RotationStep.Outcome.DONE, "created CertificateSigningRequest " + csr + " for "
-                        + agent.subject().getName() + " (signer " + CsrSigner.SIGNER_NAME
-                        + (request.validity() == null ? "" : ", " + request.validity().toSeconds() + " s requested")
-                        + ")", stepStart);
+                step(
+                        "csr",
+                        RotationStep.Outcome.DONE,
+                        "created CertificateSigningRequest " + csr + " for "
+                                + agent.subject().getName() + " (signer " + CsrSigner.SIGNER_NAME
+                                + (request.validity() == null
+                                        ? ""
+                                        : ", " + request.validity().toSeconds() + " s requested")
+                                + ")",
+                        stepStart);
 
                 stepStart = clock.instant();
                 if (request.approval() == ApprovalMode.AUTO) {
                     signer.approve(csr, request);
                     step("approval", RotationStep.Outcome.DONE, "approved " + csr + " through /approval", stepStart);
                 } else {
-                    listener.progress(target.name(), "waiting up to " + request.approvalTimeout().toSeconds()
-                            + " s for someone to approve: kubectl certificate approve " + csr);
+                    listener.progress(
+                            target.name(),
+                            "waiting up to " + request.approvalTimeout().toSeconds()
+                                    + " s for someone to approve: kubectl certificate approve " + csr);
                     step("approval", RotationStep.Outcome.SKIPPED, "left to an approver", stepStart);
                 }
 
@@ -215,8 +248,11 @@ public final class Rotation {
                     throw new RotationException("The certificate issued for " + csr + " is not safe to use: "
                             + String.join("; ", problems) + ". The Secret was not changed.");
                 }
-                step("issued", RotationStep.Outcome.DONE, "issued certificate matches client.key, keeps the subject,"
-                        + " allows client auth, expires " + issued.getNotAfter().toInstant() + " and chains to ca.crt",
+                step(
+                        "issued",
+                        RotationStep.Outcome.DONE,
+                        "issued certificate matches client.key, keeps the subject," + " allows client auth, expires "
+                                + issued.getNotAfter().toInstant() + " and chains to ca.crt",
                         stepStart);
 
                 stepStart = clock.instant();
@@ -232,9 +268,14 @@ public final class Rotation {
                                 "konnectivity.io/backup", backup));
                 String newFingerprint = CertificateReader.fingerprint(issued);
                 lock.record(lock.state().secretUpdated(newFingerprint));
-                step("update", RotationStep.Outcome.DONE, "replaced client.crt in " + agent.path()
-                        + " in place (resourceVersion " + agent.secret().getMetadata().getResourceVersion() + " -> "
-                        + written.getMetadata().getResourceVersion() + "); ca.crt and client.key unchanged", stepStart);
+                step(
+                        "update",
+                        RotationStep.Outcome.DONE,
+                        "replaced client.crt in " + agent.path()
+                                + " in place (resourceVersion "
+                                + agent.secret().getMetadata().getResourceVersion() + " -> "
+                                + written.getMetadata().getResourceVersion() + "); ca.crt and client.key unchanged",
+                        stepStart);
                 return true;
             } catch (RotationException | KubernetesClientException e) {
                 if (csr != null) {
@@ -247,13 +288,16 @@ public final class Rotation {
         }
 
         private void restartAndProve(
-                ClusterConnection connection, RotationLock lock, AgentWorkloadReader.Found workload,
+                ClusterConnection connection,
+                RotationLock lock,
+                AgentWorkloadReader.Found workload,
                 CertificateFacts previous) {
             KubernetesClient client = connection.client();
             Instant stepStart = clock.instant();
             try {
                 AgentSecret renewed = AgentSecret.read(client, request.names());
-                certificates.add(new CertificateChange(where(), previous, CertificateReader.read(renewed.certificate())));
+                certificates.add(
+                        new CertificateChange(where(), previous, CertificateReader.read(renewed.certificate())));
                 String done = new AgentRestart(client, clock, listener, target.name())
                         .restart(ns(), workload, request.restart(), request.rolloutTimeout());
                 lock.record(lock.state().restarted());
@@ -282,7 +326,10 @@ public final class Rotation {
             Instant stepStart = clock.instant();
             try {
                 Secret saved = new SecretBackups(client, request.names(), clock).get(backup);
-                Secret current = client.secrets().inNamespace(ns()).withName(request.names().secret()).get();
+                Secret current = client.secrets()
+                        .inNamespace(ns())
+                        .withName(request.names().secret())
+                        .get();
                 Map<String, String> data = Map.of(
                         AgentSecretEvaluation.CERTIFICATE_KEY,
                         saved.getData().get(AgentSecretEvaluation.CERTIFICATE_KEY),
@@ -290,14 +337,24 @@ public final class Rotation {
                         saved.getData().get(AgentSecretEvaluation.PRIVATE_KEY_KEY),
                         AgentSecretEvaluation.CA_KEY,
                         saved.getData().get(AgentSecretEvaluation.CA_KEY));
-                SecretWriter.write(client, current, data, Map.of(
-                        "konnectivity.io/rolled-back-at", clock.instant().toString(),
-                        "konnectivity.io/restored-from", backup));
+                SecretWriter.write(
+                        client,
+                        current,
+                        data,
+                        Map.of(
+                                "konnectivity.io/rolled-back-at",
+                                clock.instant().toString(),
+                                "konnectivity.io/restored-from",
+                                backup));
                 String done = new AgentRestart(client, clock, listener, target.name())
                         .restart(ns(), workload, request.restart(), request.rolloutTimeout());
                 TunnelState tunnel = probeUntilUp(client, workload);
-                step("rollback", RotationStep.Outcome.DONE, "restored the agent data from " + ns() + "/" + backup
-                        + ", " + done + "; tunnel after rollback: " + describe(tunnel), stepStart);
+                step(
+                        "rollback",
+                        RotationStep.Outcome.DONE,
+                        "restored the agent data from " + ns() + "/" + backup + ", " + done
+                                + "; tunnel after rollback: " + describe(tunnel),
+                        stepStart);
                 cleanUp(connection, lock);
                 result = new RotationResult.RolledBack("The renewal did not work (" + why + ") and was rolled back"
                         + " from backup " + ns() + "/" + backup + "; tunnel now: " + describe(tunnel) + ".");
@@ -325,26 +382,50 @@ public final class Rotation {
         private void plan(AgentSecret agent, AgentWorkloadReader.Found workload) {
             Instant now = clock.instant();
             List<String[]> planned = List.of(
-                    new String[] {"lock", "take Lease " + ns() + "/" + RotationLock.leaseName(request.names().secret())
-                            + " as " + request.holder()},
-                    new String[] {"backup", "copy " + agent.path() + " to a new backup Secret, verify it, keep the"
-                            + " newest " + request.keepBackups()},
-                    new String[] {"csr", "create a CertificateSigningRequest for " + agent.subject().getName()
-                            + " with the existing " + agent.key().getAlgorithm() + " key, signer "
-                            + CsrSigner.SIGNER_NAME + (request.validity() == null ? ""
-                                    : ", validity " + request.validity().toSeconds() + " s")},
-                    new String[] {"approval", request.approval() == ApprovalMode.AUTO
-                            ? "approve it through /approval"
-                            : "wait up to " + request.approvalTimeout().toSeconds() + " s for an approver"},
-                    new String[] {"issued", "check the certificate matches the key, keeps the subject, allows client"
-                            + " auth, outlives " + agent.certificate().getNotAfter().toInstant() + " and chains to"
-                            + " ca.crt"},
-                    new String[] {"update", "replace only client.crt in " + agent.path() + ", guarded by"
-                            + " resourceVersion " + agent.secret().getMetadata().getResourceVersion()},
-                    new String[] {"restart", (request.restart() == RestartStrategy.EVICTION
-                                    ? "evict the pods of " : "rollout-restart ")
-                            + workload.kind() + " " + ns() + "/" + workload.name() + " (" + workload.desired()
-                            + " pods) and wait " + request.rolloutTimeout().toSeconds() + " s at most"},
+                    new String[] {
+                        "lock",
+                        "take Lease " + ns() + "/"
+                                + RotationLock.leaseName(request.names().secret()) + " as " + request.holder()
+                    },
+                    new String[] {
+                        "backup",
+                        "copy " + agent.path() + " to a new backup Secret, verify it, keep the" + " newest "
+                                + request.keepBackups()
+                    },
+                    new String[] {
+                        "csr",
+                        "create a CertificateSigningRequest for "
+                                + agent.subject().getName()
+                                + " with the existing " + agent.key().getAlgorithm() + " key, signer "
+                                + CsrSigner.SIGNER_NAME
+                                + (request.validity() == null
+                                        ? ""
+                                        : ", validity " + request.validity().toSeconds() + " s")
+                    },
+                    new String[] {
+                        "approval",
+                        request.approval() == ApprovalMode.AUTO
+                                ? "approve it through /approval"
+                                : "wait up to " + request.approvalTimeout().toSeconds() + " s for an approver"
+                    },
+                    new String[] {
+                        "issued",
+                        "check the certificate matches the key, keeps the subject, allows client"
+                                + " auth, outlives "
+                                + agent.certificate().getNotAfter().toInstant() + " and chains to"
+                                + " ca.crt"
+                    },
+                    new String[] {
+                        "update",
+                        "replace only client.crt in " + agent.path() + ", guarded by" + " resourceVersion "
+                                + agent.secret().getMetadata().getResourceVersion()
+                    },
+                    new String[] {
+                        "restart",
+                        (request.restart() == RestartStrategy.EVICTION ? "evict the pods of " : "rollout-restart ")
+                                + workload.kind() + " " + ns() + "/" + workload.name() + " (" + workload.desired()
+                                + " pods) and wait " + request.rolloutTimeout().toSeconds() + " s at most"
+                    },
                     new String[] {"verify", "read an agent pod's log through the tunnel; roll back if it fails"},
                     new String[] {"cleanup", (request.keepCsr() ? "keep" : "delete") + " the CSR, release the lock"});
             for (String[] step : planned) {
@@ -369,7 +450,8 @@ public final class Rotation {
         private Optional<CertificateFacts> previousFacts(KubernetesClient client, RotationState inherited) {
             try {
                 Secret saved = new SecretBackups(client, request.names(), clock).get(inherited.backup());
-                return Optional.of(CertificateReader.read(AgentSecret.parse(saved).certificate()));
+                return Optional.of(
+                        CertificateReader.read(AgentSecret.parse(saved).certificate()));
             } catch (RotationException | RuntimeException e) {
                 return Optional.empty();
             }
@@ -407,7 +489,9 @@ public final class Rotation {
         }
 
         private String connectionError(KubernetesClientException error) {
-            return error.getMessage() == null ? "HTTP " + error.getCode() : error.getMessage().lines().findFirst().orElse("");
+            return error.getMessage() == null
+                    ? "HTTP " + error.getCode()
+                    : error.getMessage().lines().findFirst().orElse("");
         }
 
         private void fail(String name, Instant stepStart, Exception error, ClusterConnection connection, String state) {
@@ -438,8 +522,9 @@ public final class Rotation {
             try {
                 signer.delete(name);
             } catch (KubernetesClientException e) {
-                listener.progress(target.name(), "could not delete CSR " + name + "; the API server removes it within"
-                        + " 24 hours");
+                listener.progress(
+                        target.name(),
+                        "could not delete CSR " + name + "; the API server removes it within" + " 24 hours");
             }
         }
 
@@ -447,8 +532,10 @@ public final class Rotation {
             try {
                 lock.release();
             } catch (RuntimeException e) {
-                listener.progress(target.name(), "could not release the lock; it expires in "
-                        + request.lockDuration().toSeconds() + " s");
+                listener.progress(
+                        target.name(),
+                        "could not release the lock; it expires in "
+                                + request.lockDuration().toSeconds() + " s");
             }
         }
 

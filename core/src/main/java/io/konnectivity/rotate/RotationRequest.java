@@ -71,59 +71,255 @@ public record RotationRequest(
     }
 
     public RotationRequest withDryRun(boolean value) {
-        return new RotationRequest(names, value, approval, validity, ifExpiresWithinDays, restart, keepBackups, keepCsr, approvalTimeout, rolloutTimeout, lockDuration, requestTimeout, holder, reason);
+        return new RotationRequest(
+                names,
+                value,
+                approval,
+                validity,
+                ifExpiresWithinDays,
+                restart,
+                keepBackups,
+                keepCsr,
+                approvalTimeout,
+                rolloutTimeout,
+                lockDuration,
+                requestTimeout,
+                holder,
+                reason);
     }
 
     public RotationRequest withApproval(ApprovalMode value) {
-        return new RotationRequest(names, dryRun, value, validity, ifExpiresWithinDays, restart, keepBackups, keepCsr, approvalTimeout, rolloutTimeout, lockDuration, requestTimeout, holder, reason);
+        return new RotationRequest(
+                names,
+                dryRun,
+                value,
+                validity,
+                ifExpiresWithinDays,
+                restart,
+                keepBackups,
+                keepCsr,
+                approvalTimeout,
+                rolloutTimeout,
+                lockDuration,
+                requestTimeout,
+                holder,
+                reason);
     }
 
     public RotationRequest withValidity(Duration value) {
-        return new RotationRequest(names, dryRun, approval, value, ifExpiresWithinDays, restart, keepBackups, keepCsr, approvalTimeout, rolloutTimeout, lockDuration, requestTimeout, holder, reason);
+        return new RotationRequest(
+                names,
+                dryRun,
+                approval,
+                value,
+                ifExpiresWithinDays,
+                restart,
+                keepBackups,
+                keepCsr,
+                approvalTimeout,
+                rolloutTimeout,
+                lockDuration,
+                requestTimeout,
+                holder,
+                reason);
     }
 
     public RotationRequest withIfExpiresWithinDays(Integer value) {
-        return new RotationRequest(names, dryRun, approval, validity, value, restart, keepBackups, keepCsr, approvalTimeout, rolloutTimeout, lockDuration, requestTimeout, holder, reason);
+        return new RotationRequest(
+                names,
+                dryRun,
+                approval,
+                validity,
+                value,
+                restart,
+                keepBackups,
+                keepCsr,
+                approvalTimeout,
+                rolloutTimeout,
+                lockDuration,
+                requestTimeout,
+                holder,
+                reason);
     }
 
     public RotationRequest withRestart(RestartStrategy value) {
-        return new RotationRequest(names, dryRun, approval, validity, ifExpiresWithinDays, value, keepBackups, keepCsr, approvalTimeout, rolloutTimeout, lockDuration, requestTimeout, holder, reason);
+        return new RotationRequest(
+                names,
+                dryRun,
+                approval,
+                validity,
+                ifExpiresWithinDays,
+                value,
+                keepBackups,
+                keepCsr,
+                approvalTimeout,
+                rolloutTimeout,
+                lockDuration,
+                requestTimeout,
+                holder,
+                reason);
     }
 
     public RotationRequest withKeepBackups(int value) {
-        return new RotationRequest(names, dryRun, approval, validity, ifExpiresWithinDays, restart, value, keepCsr, approvalTimeout, rolloutTimeout, lockDuration, requestTimeout, holder, reason);
+        return new RotationRequest(
+                names,
+                dryRun,
+                approval,
+                validity,
+                ifExpiresWithinDays,
+                restart,
+                value,
+                keepCsr,
+                approvalTimeout,
+                rolloutTimeout,
+                lockDuration,
+                requestTimeout,
+                holder,
+                reason);
     }
 
     public RotationRequest withKeepCsr(boolean value) {
-        return new RotationRequest(names, dryRun, approval, validity, ifExpiresWithinDays, restart, keepBackups, value, approvalTimeout, rolloutTimeout, lockDuration, requestTimeout, holder, reason);
+        return new RotationRequest(
+                names,
+                dryRun,
+                approval,
+                validity,
+                ifExpiresWithinDays,
+                restart,
+                keepBackups,
+                value,
+                approvalTimeout,
+                rolloutTimeout,
+                lockDuration,
+                requestTimeout,
+                holder,
+                reason);
     }
 
     public RotationRequest withApprovalTimeout(Duration value) {
-        return new RotationRequest(names, dryRun, approval, validity, ifExpiresWithinDays, restart, keepBackups, keepCsr, value, rolloutTimeout, lockDuration, requestTimeout, holder, reason);
+        return new RotationRequest(
+                names,
+                dryRun,
+                approval,
+                validity,
+                ifExpiresWithinDays,
+                restart,
+                keepBackups,
+                keepCsr,
+                value,
+                rolloutTimeout,
+                lockDuration,
+                requestTimeout,
+                holder,
+                reason);
     }
 
     public RotationRequest withRolloutTimeout(Duration value) {
-        return new RotationRequest(names, dryRun, approval, validity, ifExpiresWithinDays, restart, keepBackups, keepCsr, approvalTimeout, value, lockDuration, requestTimeout, holder, reason);
+        return new RotationRequest(
+                names,
+                dryRun,
+                approval,
+                validity,
+                ifExpiresWithinDays,
+                restart,
+                keepBackups,
+                keepCsr,
+                approvalTimeout,
+                value,
+                lockDuration,
+                requestTimeout,
+                holder,
+                reason);
     }
 
     public RotationRequest withLockDuration(Duration value) {
-        return new RotationRequest(names, dryRun, approval, validity, ifExpiresWithinDays, restart, keepBackups, keepCsr, approvalTimeout, rolloutTimeout, value, requestTimeout, holder, reason);
+        return new RotationRequest(
+                names,
+                dryRun,
+                approval,
+                validity,
+                ifExpiresWithinDays,
+                restart,
+                keepBackups,
+                keepCsr,
+                approvalTimeout,
+                rolloutTimeout,
+                value,
+                requestTimeout,
+                holder,
+                reason);
     }
 
     public RotationRequest withRequestTimeout(Duration value) {
-        return new RotationRequest(names, dryRun, approval, validity, ifExpiresWithinDays, restart, keepBackups, keepCsr, approvalTimeout, rolloutTimeout, lockDuration, value, holder, reason);
+        return new RotationRequest(
+                names,
+                dryRun,
+                approval,
+                validity,
+                ifExpiresWithinDays,
+                restart,
+                keepBackups,
+                keepCsr,
+                approvalTimeout,
+                rolloutTimeout,
+                lockDuration,
+                value,
+                holder,
+                reason);
     }
 
     public RotationRequest withNames(AgentNames value) {
-        return new RotationRequest(value, dryRun, approval, validity, ifExpiresWithinDays, restart, keepBackups, keepCsr, approvalTimeout, rolloutTimeout, lockDuration, requestTimeout, holder, reason);
+        return new RotationRequest(
+                value,
+                dryRun,
+                approval,
+                validity,
+                ifExpiresWithinDays,
+                restart,
+                keepBackups,
+                keepCsr,
+                approvalTimeout,
+                rolloutTimeout,
+                lockDuration,
+                requestTimeout,
+                holder,
+                reason);
     }
 
     public RotationRequest withHolder(String value) {
-        return new RotationRequest(names, dryRun, approval, validity, ifExpiresWithinDays, restart, keepBackups, keepCsr, approvalTimeout, rolloutTimeout, lockDuration, requestTimeout, value, reason);
+        return new RotationRequest(
+                names,
+                dryRun,
+                approval,
+                validity,
+                ifExpiresWithinDays,
+                restart,
+                keepBackups,
+                keepCsr,
+                approvalTimeout,
+                rolloutTimeout,
+                lockDuration,
+                requestTimeout,
+                value,
+                reason);
     }
 
     public RotationRequest withReason(String value) {
-        return new RotationRequest(names, dryRun, approval, validity, ifExpiresWithinDays, restart, keepBackups, keepCsr, approvalTimeout, rolloutTimeout, lockDuration, requestTimeout, holder, value);
+        return new RotationRequest(
+                names,
+                dryRun,
+                approval,
+                validity,
+                ifExpiresWithinDays,
+                restart,
+                keepBackups,
+                keepCsr,
+                approvalTimeout,
+                rolloutTimeout,
+                lockDuration,
+                requestTimeout,
+                holder,
+                value);
     }
 
     private static void requirePositive(String what, Duration value) {

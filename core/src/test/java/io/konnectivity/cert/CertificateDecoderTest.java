@@ -22,22 +22,22 @@ class CertificateDecoderTest {
     static void generate() {
         pki = SandboxPki.generate("decoder");
         Instant now = Instant.now();
-        client = pki.issueClient("CN=konnectivity-agent", now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(90)),
-                KeyType.EC_P256);
+        client = pki.issueClient(
+                "CN=konnectivity-agent", now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(90)), KeyType.EC_P256);
     }
 
     @Test
     void readsOnePemCertificate() throws Exception {
-        List<java.security.cert.X509Certificate> certificates = CertificateDecoder.decode(bytes(client.certificatePem()),
-                "client.crt");
+        List<java.security.cert.X509Certificate> certificates =
+                CertificateDecoder.decode(bytes(client.certificatePem()), "client.crt");
 
         assertThat(certificates).containsExactly(client.certificate());
     }
 
     @Test
     void readsSeveralBlocksWithCrlfSurroundingTextAndTrailingWhitespace() throws Exception {
-        String bundle = "Bag Attributes\r\n  friendlyName: agent\r\n" + client.certificatePem().replace("\n", "\r\n")
-                + "some text between\r\n" + pki.caPem() + "   \r\n\t\n";
+        String bundle = "Bag Attributes\r\n  friendlyName: agent\r\n"
+                + client.certificatePem().replace("\n", "\r\n") + "some text between\r\n" + pki.caPem() + "   \r\n\t\n";
 
         List<java.security.cert.X509Certificate> certificates = CertificateDecoder.decode(bytes(bundle), "bundle");
 

@@ -19,14 +19,17 @@ class CertificateReaderTest {
     @Test
     void readsTheFactsOfAClientCertificate() {
         IssuedCertificate client = pki.issueClient(
-                "CN=konnectivity-agent,O=system:nodes", now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(10)),
+                "CN=konnectivity-agent,O=system:nodes",
+                now.minus(Duration.ofDays(1)),
+                now.plus(Duration.ofDays(10)),
                 KeyType.RSA_2048);
 
         CertificateFacts facts = CertificateReader.read(client.certificate());
 
         assertThat(facts.subject()).isEqualTo("CN=konnectivity-agent,O=system:nodes");
         assertThat(facts.issuer()).isEqualTo("CN=reader-ca");
-        assertThat(facts.serial()).isEqualTo(client.certificate().getSerialNumber().toString(16));
+        assertThat(facts.serial())
+                .isEqualTo(client.certificate().getSerialNumber().toString(16));
         assertThat(facts.sha256Fingerprint()).matches("([0-9A-F]{2}:){31}[0-9A-F]{2}");
         assertThat(facts.notAfter()).isEqualTo(now.plus(Duration.ofDays(10)));
         assertThat(facts.keyAlgorithm()).isEqualTo("RSA");
@@ -37,7 +40,8 @@ class CertificateReaderTest {
         assertThat(facts.selfSigned()).isFalse();
         assertThat(facts.allowsClientAuth()).isTrue();
         assertThat(facts.daysLeft(now)).isEqualTo(10);
-        assertThat(facts.daysLeft(now.plus(Duration.ofDays(10)).minusSeconds(1))).isZero();
+        assertThat(facts.daysLeft(now.plus(Duration.ofDays(10)).minusSeconds(1)))
+                .isZero();
         assertThat(facts.daysLeft(now.plus(Duration.ofDays(11)))).isEqualTo(-1);
     }
 
@@ -64,8 +68,8 @@ class CertificateReaderTest {
 
     @Test
     void chainHoldsForTheIssuingCaAndBreaksForAnother() {
-        IssuedCertificate client = pki.issueClient(
-                "CN=konnectivity-agent", now, now.plus(Duration.ofDays(10)), KeyType.EC_P256);
+        IssuedCertificate client =
+                pki.issueClient("CN=konnectivity-agent", now, now.plus(Duration.ofDays(10)), KeyType.EC_P256);
         SandboxPki other = SandboxPki.generate("other");
         SandboxPki sameName = SandboxPki.generate("reader");
 
@@ -74,8 +78,7 @@ class CertificateReaderTest {
         assertThat(ChainVerifier.problem(client.certificate(), List.of(), List.of(other.caCertificate()), "ca.crt"))
                 .hasValue("CN=konnectivity-agent was issued by CN=reader-ca, which ca.crt does not hold"
                         + " (it holds CN=other-ca).");
-        assertThat(ChainVerifier.problem(
-                        client.certificate(), List.of(), List.of(sameName.caCertificate()), "ca.crt"))
+        assertThat(ChainVerifier.problem(client.certificate(), List.of(), List.of(sameName.caCertificate()), "ca.crt"))
                 .get()
                 .asString()
                 .contains("a different CA with the same name");
@@ -84,7 +87,9 @@ class CertificateReaderTest {
     @Test
     void expiredCertificatesStillChain() {
         IssuedCertificate expired = pki.issueClient(
-                "CN=konnectivity-agent", now.minus(Duration.ofDays(400)), now.minus(Duration.ofDays(35)),
+                "CN=konnectivity-agent",
+                now.minus(Duration.ofDays(400)),
+                now.minus(Duration.ofDays(35)),
                 KeyType.EC_P256);
 
         assertThat(ChainVerifier.problem(expired.certificate(), List.of(), List.of(pki.caCertificate()), "ca.crt"))

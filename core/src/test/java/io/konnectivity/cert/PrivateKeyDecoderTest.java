@@ -92,9 +92,11 @@ class PrivateKeyDecoderTest {
         KeyPair pair = SandboxPki.newKeyPair(KeyType.RSA_2048);
         StringWriter out = new StringWriter();
         try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
-            writer.writeObject(pair.getPrivate(), new JcePEMEncryptorBuilder("AES-128-CBC")
-                    .setProvider(new BouncyCastleProvider())
-                    .build("pw".toCharArray()));
+            writer.writeObject(
+                    pair.getPrivate(),
+                    new JcePEMEncryptorBuilder("AES-128-CBC")
+                            .setProvider(new BouncyCastleProvider())
+                            .build("pw".toCharArray()));
         }
 
         assertThatThrownBy(() -> PrivateKeyDecoder.decode(bytes(out.toString()), "client.key"))
@@ -113,7 +115,8 @@ class PrivateKeyDecoderTest {
 
     @Test
     void rejectsOpenSshKeyWithAdvice() {
-        String pem = "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----\n";
+        String pem =
+                "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----\n";
 
         assertThatThrownBy(() -> PrivateKeyDecoder.decode(bytes(pem), "client.key"))
                 .hasMessageContaining("OpenSSH private key")
@@ -139,8 +142,11 @@ class PrivateKeyDecoderTest {
         rsa.initialize(new ECGenParameterSpec("secp384r1"));
 
         assertThat(KeyMatch.matches(one.getPrivate(), other.getPublic())).isFalse();
-        assertThat(KeyMatch.matches(one.getPrivate(), rsa.generateKeyPair().getPublic())).isFalse();
-        assertThat(KeyMatch.matches(one.getPrivate(), SandboxPki.newKeyPair(KeyType.RSA_2048).getPublic()))
+        assertThat(KeyMatch.matches(one.getPrivate(), rsa.generateKeyPair().getPublic()))
+                .isFalse();
+        assertThat(KeyMatch.matches(
+                        one.getPrivate(),
+                        SandboxPki.newKeyPair(KeyType.RSA_2048).getPublic()))
                 .isFalse();
     }
 

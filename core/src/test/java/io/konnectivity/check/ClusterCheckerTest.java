@@ -48,7 +48,9 @@ class ClusterCheckerTest {
             assertThat(agent.problems()).isEmpty();
             assertThat(result.workload().kind()).isEqualTo("Deployment");
             assertThat(result.workload().authentication()).isEqualTo(AgentAuthentication.CLIENT_CERTIFICATE);
-            assertThat(result.workload().ready()).isEqualTo(result.workload().desired()).isPositive();
+            assertThat(result.workload().ready())
+                    .isEqualTo(result.workload().desired())
+                    .isPositive();
             assertThat(result.workload().secretMode()).isEqualTo("EnsureExists");
             assertThat(result.tunnel()).isInstanceOf(TunnelState.Up.class);
             assertThat(result.findings()).extracting(Finding::code).doesNotContain("TUNNEL_DOWN");
@@ -111,7 +113,8 @@ class ClusterCheckerTest {
 
     @Test
     void reconcileModeSecretIsFlagged() {
-        SandboxScenario scenario = SandboxScenario.builder().secretMode("Reconcile").build();
+        SandboxScenario scenario =
+                SandboxScenario.builder().secretMode("Reconcile").build();
         try (SandboxCluster cluster = SandboxCluster.start(scenario)) {
             ClusterResult.Checked result = checked(cluster, CheckRequest.defaults());
 
@@ -122,8 +125,8 @@ class ClusterCheckerTest {
     @Test
     void scanModeFindsCertificatesInOtherSecretsUnderAnyKey() {
         try (SandboxCluster cluster = SandboxCluster.start(SandboxScenario.defaults())) {
-            ClusterResult.Checked result =
-                    checked(cluster, CheckRequest.defaults().withScanNamespaces(List.of("ingress-basic", "monitoring")));
+            ClusterResult.Checked result = checked(
+                    cluster, CheckRequest.defaults().withScanNamespaces(List.of("ingress-basic", "monitoring")));
 
             assertThat(result.certificates())
                     .filteredOn(check -> check.role() == CertificateRole.SCANNED)
@@ -135,14 +138,15 @@ class ClusterCheckerTest {
     @Test
     void mismatchedKeyMakesTheAgentCertificateInvalid() {
         try (SandboxCluster cluster = SandboxCluster.start(SandboxScenario.defaults())) {
-            String otherKey = SandboxPki.toPem(SandboxPki.newKeyPair(SandboxPki.KeyType.RSA_2048).getPrivate());
+            String otherKey = SandboxPki.toPem(
+                    SandboxPki.newKeyPair(SandboxPki.KeyType.RSA_2048).getPrivate());
             replaceSecretData(cluster, Map.of("client.key", otherKey));
 
             ClusterResult.Checked result = checked(cluster, CheckRequest.defaults());
 
             assertThat(agent(result).status()).isEqualTo(Status.INVALID);
-            assertThat(agent(result).problems()).containsExactly(
-                    "client.key does not match client.crt: the agent would fail its TLS handshake.");
+            assertThat(agent(result).problems())
+                    .containsExactly("client.key does not match client.crt: the agent would fail its TLS handshake.");
             assertThat(finding(result, "AGENT_CERT_INVALID").level()).isEqualTo(Finding.Level.CRITICAL);
         }
     }
@@ -179,14 +183,19 @@ class ClusterCheckerTest {
 
             assertThat(agent(result).status()).isEqualTo(Status.INVALID);
             assertThat(agent(result).problems())
-                    .containsExactly("The Secret kube-system/konnectivity-certs has no client.crt (keys present: none).");
+                    .containsExactly(
+                            "The Secret kube-system/konnectivity-certs has no client.crt (keys present: none).");
         }
     }
 
     @Test
     void missingSecretWithARunningAgentIsCritical() {
         try (SandboxCluster cluster = SandboxCluster.start(SandboxScenario.defaults())) {
-            cluster.adminClient().secrets().inNamespace("kube-system").withName("konnectivity-certs").delete();
+            cluster.adminClient()
+                    .secrets()
+                    .inNamespace("kube-system")
+                    .withName("konnectivity-certs")
+                    .delete();
 
             ClusterResult.Checked result = checked(cluster, CheckRequest.defaults());
 
@@ -197,7 +206,8 @@ class ClusterCheckerTest {
     @Test
     void secretOfSeveralMegabytesIsReportedNotParsed() {
         try (SandboxCluster cluster = SandboxCluster.start(SandboxScenario.defaults())) {
-            String huge = "-----BEGIN CERTIFICATE-----\n" + "A".repeat(3 * 1024 * 1024) + "\n-----END CERTIFICATE-----\n";
+            String huge =
+                    "-----BEGIN CERTIFICATE-----\n" + "A".repeat(3 * 1024 * 1024) + "\n-----END CERTIFICATE-----\n";
             replaceSecretData(cluster, Map.of("client.crt", huge));
 
             ClusterResult.Checked result = checked(cluster, CheckRequest.defaults());
@@ -210,7 +220,8 @@ class ClusterCheckerTest {
 
     @Test
     void forbiddenSecretReadIsOneClearLine() {
-        SandboxScenario scenario = SandboxScenario.builder().forbidden("secrets").build();
+        SandboxScenario scenario =
+                SandboxScenario.builder().forbidden("secrets").build();
         try (SandboxCluster cluster = SandboxCluster.start(scenario)) {
             ClusterResult result = checker.check(target(cluster), CheckRequest.defaults());
 
@@ -227,7 +238,8 @@ class ClusterCheckerTest {
 
     @Test
     void forbiddenPodLogsLeaveTheTunnelUnknownButTheCheckGoesOn() {
-        SandboxScenario scenario = SandboxScenario.builder().forbidden("pods/log").build();
+        SandboxScenario scenario =
+                SandboxScenario.builder().forbidden("pods/log").build();
         try (SandboxCluster cluster = SandboxCluster.start(scenario)) {
             ClusterResult.Checked result = checked(cluster, CheckRequest.defaults());
 
@@ -284,8 +296,8 @@ class ClusterCheckerTest {
     @Test
     void unknownContextListsTheKnownOnes() {
         try (SandboxCluster cluster = SandboxCluster.start(SandboxScenario.defaults())) {
-            ClusterResult result = checker.check(
-                    new ClusterTarget("x", cluster.kubeconfig(), "nope"), CheckRequest.defaults());
+            ClusterResult result =
+                    checker.check(new ClusterTarget("x", cluster.kubeconfig(), "nope"), CheckRequest.defaults());
 
             assertThat(((ClusterResult.NotChecked) result).error())
                     .isEqualTo("The kubeconfig " + cluster.kubeconfig() + " has no context 'nope'; it has "

@@ -19,10 +19,13 @@ class FleetCheckTest {
 
     @Test
     void checksEveryContextAndReportsProgress() throws Exception {
-        try (SandboxFleet fleet = SandboxFleet.start(12, 3, index -> SandboxScenario.builder()
-                .clusterName("fleet")
-                .agentCertificateExpiresIn(Duration.ofDays(100))
-                .build())) {
+        try (SandboxFleet fleet = SandboxFleet.start(
+                12,
+                3,
+                index -> SandboxScenario.builder()
+                        .clusterName("fleet")
+                        .agentCertificateExpiresIn(Duration.ofDays(100))
+                        .build())) {
             List<ClusterTarget> targets = ClusterTargets.resolve(List.of(fleet.kubeconfig()), null, true);
             List<Integer> progress = new CopyOnWriteArrayList<>();
             CheckListener listener = new CheckListener() {
@@ -36,7 +39,9 @@ class FleetCheckTest {
                     .run(targets, CheckRequest.defaults().withConcurrency(4));
 
             assertThat(report.clusters()).hasSize(12);
-            assertThat(report.clusters()).extracting(ClusterResult::cluster).containsExactlyElementsOf(fleet.contexts());
+            assertThat(report.clusters())
+                    .extracting(ClusterResult::cluster)
+                    .containsExactlyElementsOf(fleet.contexts());
             assertThat(report.status()).isEqualTo(Status.OK);
             assertThat(progress).containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
         }
@@ -44,8 +49,10 @@ class FleetCheckTest {
 
     @Test
     void oneClusterFailingOrTimingOutNeverAbortsTheOthers() throws Exception {
-        SandboxCluster healthy = SandboxCluster.start(SandboxScenario.builder().clusterName("healthy").build());
-        SandboxCluster down = SandboxCluster.start(SandboxScenario.builder().clusterName("down").build());
+        SandboxCluster healthy = SandboxCluster.start(
+                SandboxScenario.builder().clusterName("healthy").build());
+        SandboxCluster down = SandboxCluster.start(
+                SandboxScenario.builder().clusterName("down").build());
         SandboxCluster slow = SandboxCluster.start(SandboxScenario.builder()
                 .clusterName("slow")
                 .latency(Duration.ofSeconds(3))
@@ -61,7 +68,8 @@ class FleetCheckTest {
                             ClusterTargets.resolve(files, null, false),
                             CheckRequest.defaults().withTimeout(Duration.ofSeconds(2)));
 
-            assertThat(report.clusters()).extracting(ClusterResult::status)
+            assertThat(report.clusters())
+                    .extracting(ClusterResult::status)
                     .containsExactly(Status.OK, Status.ERROR, Status.ERROR);
             assertThat(((ClusterResult.NotChecked) report.clusters().get(2)).error())
                     .contains("did not finish within 2 s");

@@ -22,7 +22,9 @@ class OfflineInspectionTest {
             new OfflineInspection(Clock.fixed(now, ZoneOffset.UTC), Thresholds.DEFAULT);
     private final SandboxPki pki = SandboxPki.generate("offline");
     private final SandboxPki.IssuedCertificate agent = pki.issueClient(
-            "CN=konnectivity-agent", now.minus(Duration.ofDays(300)), now.plus(Duration.ofDays(6)),
+            "CN=konnectivity-agent",
+            now.minus(Duration.ofDays(300)),
+            now.plus(Duration.ofDays(6)),
             SandboxPki.KeyType.EC_P256);
 
     @TempDir
@@ -46,11 +48,13 @@ class OfflineInspectionTest {
 
     @Test
     void judgesASecretSavedByKubectlAsYaml() throws Exception {
-        Path saved = write("secret.yaml", "apiVersion: v1\nkind: Secret\ntype: Opaque\nmetadata:\n"
-                + "  name: konnectivity-certs\n  namespace: kube-system\ndata:\n"
-                + "  ca.crt: " + base64(pki.caPem()) + "\n"
-                + "  client.crt: " + base64(agent.certificatePem()) + "\n"
-                + "  client.key: " + base64(agent.privateKeyPem()) + "\n");
+        Path saved = write(
+                "secret.yaml",
+                "apiVersion: v1\nkind: Secret\ntype: Opaque\nmetadata:\n"
+                        + "  name: konnectivity-certs\n  namespace: kube-system\ndata:\n"
+                        + "  ca.crt: " + base64(pki.caPem()) + "\n"
+                        + "  client.crt: " + base64(agent.certificatePem()) + "\n"
+                        + "  client.key: " + base64(agent.privateKeyPem()) + "\n");
 
         CheckReport report = inspection.savedSecret(saved);
 
@@ -62,10 +66,13 @@ class OfflineInspectionTest {
 
     @Test
     void judgesASecretSavedAsJson() throws Exception {
-        Path saved = write("secret.json", "{\"apiVersion\":\"v1\",\"kind\":\"Secret\",\"metadata\":{\"name\":\"s\","
-                + "\"namespace\":\"kube-system\"},\"data\":{\"client.crt\":\"" + base64(agent.certificatePem())
-                + "\",\"client.key\":\"" + base64(agent.privateKeyPem()) + "\",\"ca.crt\":\"" + base64(pki.caPem())
-                + "\"}}");
+        Path saved = write(
+                "secret.json",
+                "{\"apiVersion\":\"v1\",\"kind\":\"Secret\",\"metadata\":{\"name\":\"s\","
+                        + "\"namespace\":\"kube-system\"},\"data\":{\"client.crt\":\"" + base64(agent.certificatePem())
+                        + "\",\"client.key\":\"" + base64(agent.privateKeyPem()) + "\",\"ca.crt\":\""
+                        + base64(pki.caPem())
+                        + "\"}}");
 
         assertThat(inspection.savedSecret(saved).status()).isEqualTo(Status.CRITICAL);
     }

@@ -27,9 +27,13 @@ class ThresholdsTest {
 
     @Test
     void worstStatusDecidesTheExitCode() {
-        assertThat(Status.worst(java.util.List.of(Status.OK, Status.WARNING)).exitCode()).isEqualTo(1);
-        assertThat(Status.worst(java.util.List.of(Status.EXPIRED, Status.WARNING)).exitCode()).isEqualTo(2);
-        assertThat(Status.worst(java.util.List.of(Status.INVALID, Status.ERROR)).exitCode()).isEqualTo(3);
+        assertThat(Status.worst(java.util.List.of(Status.OK, Status.WARNING)).exitCode())
+                .isEqualTo(1);
+        assertThat(Status.worst(java.util.List.of(Status.EXPIRED, Status.WARNING))
+                        .exitCode())
+                .isEqualTo(2);
+        assertThat(Status.worst(java.util.List.of(Status.INVALID, Status.ERROR)).exitCode())
+                .isEqualTo(3);
         assertThat(Status.worst(java.util.List.of()).exitCode()).isZero();
     }
 }

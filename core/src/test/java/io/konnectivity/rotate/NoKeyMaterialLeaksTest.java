@@ -5,14 +5,13 @@ import static io.konnectivity.rotate.RotationFixture.request;
 import static io.konnectivity.rotate.RotationFixture.target;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.konnectivity.check.CheckListener;
 import io.konnectivity.check.CheckReport;
 import io.konnectivity.check.CheckRequest;
 import io.konnectivity.check.FleetCheck;
-import io.konnectivity.check.CheckListener;
 import io.konnectivity.cluster.ClusterTargets;
 import io.konnectivity.report.ReportFormat;
 import io.konnectivity.report.ReportWriter;
-import io.konnectivity.rotate.RotationStep;
 import io.konnectivity.sandbox.SandboxCluster;
 import io.konnectivity.sandbox.SandboxScenario;
 import java.nio.charset.StandardCharsets;
@@ -58,17 +57,21 @@ class NoKeyMaterialLeaksTest {
             }
         };
         List<String> keyForms;
-        try (SandboxCluster cluster = SandboxCluster.start(
-                SandboxScenario.builder().agentCertificateExpiresIn(Duration.ofDays(2)).build())) {
+        try (SandboxCluster cluster = SandboxCluster.start(SandboxScenario.builder()
+                .agentCertificateExpiresIn(Duration.ofDays(2))
+                .build())) {
             keyForms = keyForms(RotationFixture.decode(agentSecret(cluster), "client.key"));
 
-            CheckReport check = new FleetCheck(Clock.systemUTC(), checkListener).run(
-                    ClusterTargets.resolve(List.of(cluster.kubeconfig()), null, false),
-                    CheckRequest.defaults().withScanNamespaces(List.of("kube-system")));
+            CheckReport check = new FleetCheck(Clock.systemUTC(), checkListener)
+                    .run(
+                            ClusterTargets.resolve(List.of(cluster.kubeconfig()), null, false),
+                            CheckRequest.defaults().withScanNamespaces(List.of("kube-system")));
             RotationReport rotated = new Rotation(Clock.systemUTC(), listener).run(target(cluster), request());
             assertThat(rotated.result()).isInstanceOf(RotationResult.Rotated.class);
             List<RotationReport> failures = new ArrayList<>();
-            cluster.faults().inject(io.konnectivity.sandbox.Fault.on("PUT", ".*/secrets/konnectivity-certs").status(500));
+            cluster.faults()
+                    .inject(io.konnectivity.sandbox.Fault.on("PUT", ".*/secrets/konnectivity-certs")
+                            .status(500));
             failures.add(new Rotation(Clock.systemUTC(), listener).run(target(cluster), request()));
             cluster.faults().clear();
             failures.add(new Restoration(Clock.systemUTC(), listener).restore(target(cluster), request(), "no-such"));
@@ -101,9 +104,13 @@ class NoKeyMaterialLeaksTest {
     private static List<String> keyForms(byte[] pem) throws Exception {
         String text = new String(pem, StandardCharsets.US_ASCII);
         List<String> forms = new ArrayList<>();
-        text.lines().filter(line -> !line.startsWith("-----") && line.length() > 40).limit(3).forEach(forms::add);
+        text.lines()
+                .filter(line -> !line.startsWith("-----") && line.length() > 40)
+                .limit(3)
+                .forEach(forms::add);
         forms.add(Base64.getEncoder().encodeToString(pem).substring(0, 60));
-        byte[] der = io.konnectivity.cert.PrivateKeyDecoder.decode(pem, "client.key").getEncoded();
+        byte[] der =
+                io.konnectivity.cert.PrivateKeyDecoder.decode(pem, "client.key").getEncoded();
         forms.add(Base64.getEncoder().encodeToString(der).substring(0, 60));
         return forms;
     }

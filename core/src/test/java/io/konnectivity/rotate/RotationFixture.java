@@ -41,7 +41,11 @@ final class RotationFixture {
     }
 
     static Secret agentSecret(SandboxCluster cluster) {
-        return cluster.adminClient().secrets().inNamespace(NAMES.namespace()).withName(NAMES.secret()).get();
+        return cluster.adminClient()
+                .secrets()
+                .inNamespace(NAMES.namespace())
+                .withName(NAMES.secret())
+                .get();
     }
 
     static X509Certificate certificate(Secret secret) throws Exception {
@@ -59,14 +63,19 @@ final class RotationFixture {
         assertThat(now.getData().get("ca.crt")).isEqualTo(original.getData().get("ca.crt"));
         assertThat(now.getData().get("client.key")).isEqualTo(original.getData().get("client.key"));
         var key = PrivateKeyDecoder.decode(decode(now, "client.key"), "client.key");
-        assertThat(KeyMatch.matches(key, certificate(now).getPublicKey())).as("key matches certificate").isTrue();
+        assertThat(KeyMatch.matches(key, certificate(now).getPublicKey()))
+                .as("key matches certificate")
+                .isTrue();
         Map<String, String> labels = now.getMetadata().getLabels();
         assertThat(labels).containsAllEntriesOf(original.getMetadata().getLabels());
     }
 
     static boolean leaseHeldBeyond(SandboxCluster cluster, Instant deadline) {
-        var lease = cluster.adminClient().leases().inNamespace(NAMES.namespace())
-                .withName(RotationLock.leaseName(NAMES.secret())).get();
+        var lease = cluster.adminClient()
+                .leases()
+                .inNamespace(NAMES.namespace())
+                .withName(RotationLock.leaseName(NAMES.secret()))
+                .get();
         return lease != null && RotationLock.expiry(lease).isAfter(deadline);
     }
 

@@ -73,7 +73,8 @@ class RotationReliabilityTest {
                 Fault fault = Fault.on(call.method(), pattern(call.path())).onlyNth(1);
                 Fault applied = kind.isTimeout()
                         ? fault.timeout(Duration.ofSeconds(30))
-                        : kind.servesFirst() ? fault.status(kind.statusCode()).afterServing()
+                        : kind.servesFirst()
+                                ? fault.status(kind.statusCode()).afterServing()
                                 : fault.status(kind.statusCode());
                 String name = call.call() + " -> " + describe(applied);
                 tests.add(DynamicTest.dynamicTest(name, () -> faultThenRerun(applied)));
@@ -110,8 +111,12 @@ class RotationReliabilityTest {
                     results.add(run.get().result());
                 }
 
-                assertThat(results).filteredOn(RotationResult.Rotated.class::isInstance).hasSize(1);
-                assertThat(results).filteredOn(RotationResult.Failed.class::isInstance).singleElement()
+                assertThat(results)
+                        .filteredOn(RotationResult.Rotated.class::isInstance)
+                        .hasSize(1);
+                assertThat(results)
+                        .filteredOn(RotationResult.Failed.class::isInstance)
+                        .singleElement()
                         .extracting(RotationResult::summary)
                         .asString()
                         .containsAnyOf("holds the lock", "took the lock at the same moment");
@@ -128,8 +133,8 @@ class RotationReliabilityTest {
             Secret original = agentSecret(cluster);
             cluster.faults().inject(fault);
 
-            RotationReport faulted = new Rotation(Clock.systemUTC(), RotationListener.SILENT)
-                    .run(target(cluster), REQUEST);
+            RotationReport faulted =
+                    new Rotation(Clock.systemUTC(), RotationListener.SILENT).run(target(cluster), REQUEST);
 
             assertInvariants(cluster, original, faulted);
             cluster.faults().clear();
@@ -181,7 +186,8 @@ class RotationReliabilityTest {
         Instant deadline = Instant.now().plusSeconds(10);
         while (Instant.now().isBefore(deadline)) {
             rerun = new Rotation(Clock.systemUTC(), RotationListener.SILENT).run(target(cluster), REQUEST);
-            if (!(rerun.result() instanceof RotationResult.Failed failed) || !failed.summary().contains("lock")) {
+            if (!(rerun.result() instanceof RotationResult.Failed failed)
+                    || !failed.summary().contains("lock")) {
                 break;
             }
             Thread.sleep(300);
@@ -195,9 +201,14 @@ class RotationReliabilityTest {
     }
 
     private static void assertVerifiedBackupOfOriginal(SandboxCluster cluster, Secret original) {
-        List<Secret> backups = cluster.adminClient().secrets().inNamespace("kube-system")
-                .withLabel(SecretBackups.BACKUP_OF_LABEL, "konnectivity-certs").list().getItems();
-        assertThat(backups).as("a backup holding the original agent data")
+        List<Secret> backups = cluster.adminClient()
+                .secrets()
+                .inNamespace("kube-system")
+                .withLabel(SecretBackups.BACKUP_OF_LABEL, "konnectivity-certs")
+                .list()
+                .getItems();
+        assertThat(backups)
+                .as("a backup holding the original agent data")
                 .anyMatch(backup -> backup.getData().equals(original.getData()));
     }
 
@@ -245,7 +256,9 @@ class RotationReliabilityTest {
     }
 
     private static SandboxScenario scenario() {
-        return SandboxScenario.builder().agentCertificateExpiresIn(Duration.ofDays(3)).build();
+        return SandboxScenario.builder()
+                .agentCertificateExpiresIn(Duration.ofDays(3))
+                .build();
     }
 
     /** Stands for the process dying: an Error, which the rotation does not handle, so none of its cleanup runs. */

@@ -35,27 +35,56 @@ class RotationTest {
             RotationReport report = rotation.run(target(cluster), request());
 
             assertThat(report.result()).as(report.result().summary()).isInstanceOf(RotationResult.Rotated.class);
-            assertThat(report.steps()).extracting(RotationStep::name).containsExactly(
-                    "preflight", "lock", "backup", "csr", "approval", "issued", "update", "restart", "verify",
-                    "cleanup");
+            assertThat(report.steps())
+                    .extracting(RotationStep::name)
+                    .containsExactly(
+                            "preflight",
+                            "lock",
+                            "backup",
+                            "csr",
+                            "approval",
+                            "issued",
+                            "update",
+                            "restart",
+                            "verify",
+                            "cleanup");
             Secret after = agentSecret(cluster);
             assertConsistent(cluster, before);
-            assertThat(after.getData().get("client.crt")).isNotEqualTo(before.getData().get("client.crt"));
-            assertThat(after.getMetadata().getUid()).isEqualTo(before.getMetadata().getUid());
+            assertThat(after.getData().get("client.crt"))
+                    .isNotEqualTo(before.getData().get("client.crt"));
+            assertThat(after.getMetadata().getUid())
+                    .isEqualTo(before.getMetadata().getUid());
             assertThat(after.getMetadata().getAnnotations())
-                    .containsEntry("konnectivity.io/previous-fingerprint",
-                            CertificateReader.fingerprint(certificate(before)))
+                    .containsEntry(
+                            "konnectivity.io/previous-fingerprint", CertificateReader.fingerprint(certificate(before)))
                     .containsKey("konnectivity.io/rotated-at");
-            assertThat(certificate(after).getSubjectX500Principal()).isEqualTo(certificate(before).getSubjectX500Principal());
-            assertThat(certificate(after).getNotAfter()).isAfter(certificate(before).getNotAfter());
-            assertThat(report.certificates().get(0).after().notAfter()).isEqualTo(certificate(after).getNotAfter().toInstant());
-            Secret backup = cluster.adminClient().secrets().inNamespace("kube-system").withName(report.backup()).get();
+            assertThat(certificate(after).getSubjectX500Principal())
+                    .isEqualTo(certificate(before).getSubjectX500Principal());
+            assertThat(certificate(after).getNotAfter())
+                    .isAfter(certificate(before).getNotAfter());
+            assertThat(report.certificates().get(0).after().notAfter())
+                    .isEqualTo(certificate(after).getNotAfter().toInstant());
+            Secret backup = cluster.adminClient()
+                    .secrets()
+                    .inNamespace("kube-system")
+                    .withName(report.backup())
+                    .get();
             assertThat(backup.getData()).isEqualTo(before.getData());
-            assertThat(backup.getMetadata().getLabels()).containsEntry(SecretBackups.BACKUP_OF_LABEL, "konnectivity-certs");
-            assertThat(cluster.adminClient().certificates().v1().certificateSigningRequests().withName(report.csr()).get())
+            assertThat(backup.getMetadata().getLabels())
+                    .containsEntry(SecretBackups.BACKUP_OF_LABEL, "konnectivity-certs");
+            assertThat(cluster.adminClient()
+                            .certificates()
+                            .v1()
+                            .certificateSigningRequests()
+                            .withName(report.csr())
+                            .get())
                     .isNull();
-            assertThat(cluster.adminClient().leases().inNamespace("kube-system").withName("konnectivity-certs-rotation")
-                    .get()).isNull();
+            assertThat(cluster.adminClient()
+                            .leases()
+                            .inNamespace("kube-system")
+                            .withName("konnectivity-certs-rotation")
+                            .get())
+                    .isNull();
             assertThat(RotationFixture.tunnel(cluster)).isInstanceOf(TunnelState.Up.class);
             assertThat(seen).hasSameSizeAs(report.steps());
         }
@@ -69,15 +98,26 @@ class RotationTest {
             RotationReport report = rotation.run(target(cluster), request().withDryRun(true));
 
             assertThat(report.result()).isInstanceOf(RotationResult.Unchanged.class);
-            assertThat(report.steps()).filteredOn(step -> step.outcome() == RotationStep.Outcome.PLANNED)
+            assertThat(report.steps())
+                    .filteredOn(step -> step.outcome() == RotationStep.Outcome.PLANNED)
                     .extracting(RotationStep::name)
-                    .containsExactly("lock", "backup", "csr", "approval", "issued", "update", "restart", "verify",
-                            "cleanup");
+                    .containsExactly(
+                            "lock", "backup", "csr", "approval", "issued", "update", "restart", "verify", "cleanup");
             assertThat(agentSecret(cluster).getMetadata().getResourceVersion())
                     .isEqualTo(before.getMetadata().getResourceVersion());
-            assertThat(cluster.adminClient().secrets().inNamespace("kube-system")
-                    .withLabel(SecretBackups.BACKUP_OF_LABEL).list().getItems()).isEmpty();
-            assertThat(cluster.adminClient().certificates().v1().certificateSigningRequests().list().getItems())
+            assertThat(cluster.adminClient()
+                            .secrets()
+                            .inNamespace("kube-system")
+                            .withLabel(SecretBackups.BACKUP_OF_LABEL)
+                            .list()
+                            .getItems())
+                    .isEmpty();
+            assertThat(cluster.adminClient()
+                            .certificates()
+                            .v1()
+                            .certificateSigningRequests()
+                            .list()
+                            .getItems())
                     .isEmpty();
             assertThat(report.exitCode()).isZero();
         }
@@ -110,7 +150,8 @@ class RotationTest {
     @Test
     void rolloutRestartStrategyAlsoWorks() throws Exception {
         try (SandboxCluster cluster = SandboxCluster.start(expiring(Duration.ofDays(3)))) {
-            RotationReport report = rotation.run(target(cluster), request().withRestart(RestartStrategy.ROLLOUT_RESTART));
+            RotationReport report =
+                    rotation.run(target(cluster), request().withRestart(RestartStrategy.ROLLOUT_RESTART));
 
             assertThat(report.result()).as(report.result().summary()).isInstanceOf(RotationResult.Rotated.class);
             assertThat(report.steps().get(7).detail()).startsWith("restarted the rollout");
@@ -121,11 +162,20 @@ class RotationTest {
     void lockHeldByAnotherRotationFailsFastNamingTheHolder() throws Exception {
         try (SandboxCluster cluster = SandboxCluster.start(expiring(Duration.ofDays(3)))) {
             ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
-            cluster.adminClient().leases().inNamespace("kube-system").resource(new LeaseBuilder()
-                            .withNewMetadata().withName("konnectivity-certs-rotation").withNamespace("kube-system")
+            cluster.adminClient()
+                    .leases()
+                    .inNamespace("kube-system")
+                    .resource(new LeaseBuilder()
+                            .withNewMetadata()
+                            .withName("konnectivity-certs-rotation")
+                            .withNamespace("kube-system")
                             .endMetadata()
-                            .withNewSpec().withHolderIdentity("alice@build-42").withLeaseDurationSeconds(300)
-                            .withAcquireTime(now).withRenewTime(now).endSpec()
+                            .withNewSpec()
+                            .withHolderIdentity("alice@build-42")
+                            .withLeaseDurationSeconds(300)
+                            .withAcquireTime(now)
+                            .withRenewTime(now)
+                            .endSpec()
                             .build())
                     .create();
             Secret before = agentSecret(cluster);
@@ -142,11 +192,20 @@ class RotationTest {
     void lockWhoseHolderDiedIsTakenOverOnceExpired() throws Exception {
         try (SandboxCluster cluster = SandboxCluster.start(expiring(Duration.ofDays(3)))) {
             ZonedDateTime longAgo = ZonedDateTime.now(ZoneOffset.UTC).minusMinutes(10);
-            cluster.adminClient().leases().inNamespace("kube-system").resource(new LeaseBuilder()
-                            .withNewMetadata().withName("konnectivity-certs-rotation").withNamespace("kube-system")
+            cluster.adminClient()
+                    .leases()
+                    .inNamespace("kube-system")
+                    .resource(new LeaseBuilder()
+                            .withNewMetadata()
+                            .withName("konnectivity-certs-rotation")
+                            .withNamespace("kube-system")
                             .endMetadata()
-                            .withNewSpec().withHolderIdentity("crashed@build-41").withLeaseDurationSeconds(60)
-                            .withAcquireTime(longAgo).withRenewTime(longAgo).endSpec()
+                            .withNewSpec()
+                            .withHolderIdentity("crashed@build-41")
+                            .withLeaseDurationSeconds(60)
+                            .withAcquireTime(longAgo)
+                            .withRenewTime(longAgo)
+                            .endSpec()
                             .build())
                     .create();
 
@@ -165,7 +224,9 @@ class RotationTest {
             RotationReport report = rotation.run(target(cluster), request());
 
             assertThat(report.result()).isInstanceOf(RotationResult.Failed.class);
-            assertThat(report.result().summary()).contains("service-account token").contains("nothing to rotate");
+            assertThat(report.result().summary())
+                    .contains("service-account token")
+                    .contains("nothing to rotate");
             assertThat(report.exitCode()).isEqualTo(3);
         }
     }
