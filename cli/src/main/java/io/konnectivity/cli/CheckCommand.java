@@ -1,6 +1,5 @@
 package io.konnectivity.cli;
 
-import io.konnectivity.check.AgentNames;
 import io.konnectivity.check.CheckReport;
 import io.konnectivity.check.CheckRequest;
 import io.konnectivity.check.ClusterResult;
@@ -43,23 +42,8 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--all-contexts", description = "Check every context of every kubeconfig.")
     boolean allContexts;
 
-    @Option(
-            names = {"-n", "--namespace"},
-            defaultValue = "kube-system",
-            description = "Namespace of the agent (default: ${DEFAULT-VALUE}).")
-    String namespace;
-
-    @Option(
-            names = "--secret",
-            defaultValue = "konnectivity-certs",
-            description = "The agent's certificate Secret (default: ${DEFAULT-VALUE}).")
-    String secret;
-
-    @Option(
-            names = "--workload",
-            defaultValue = "konnectivity-agent",
-            description = "The agent's Deployment or DaemonSet (default: ${DEFAULT-VALUE}).")
-    String workload;
+    @Mixin
+    AgentOptions agent;
 
     @Option(
             names = "--scan-namespace",
@@ -102,7 +86,7 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CheckRequest request = new CheckRequest(
-                new AgentNames(namespace, secret, workload),
+                agent.names(),
                 report.thresholds(),
                 scanNamespaces,
                 !noTunnelProbe,

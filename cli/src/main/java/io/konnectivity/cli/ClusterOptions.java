@@ -8,6 +8,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options that choose one cluster and where its agent lives. */
@@ -19,26 +20,11 @@ final class ClusterOptions {
     @Option(names = "--context", description = "The context to use (default: the current context).")
     String context;
 
-    @Option(
-            names = {"-n", "--namespace"},
-            defaultValue = "kube-system",
-            description = "Namespace of the agent (default: ${DEFAULT-VALUE}).")
-    String namespace;
-
-    @Option(
-            names = "--secret",
-            defaultValue = "konnectivity-certs",
-            description = "The agent's certificate Secret (default: ${DEFAULT-VALUE}).")
-    String secret;
-
-    @Option(
-            names = "--workload",
-            defaultValue = "konnectivity-agent",
-            description = "The agent's Deployment or DaemonSet (default: ${DEFAULT-VALUE}).")
-    String workload;
+    @Mixin
+    AgentOptions agent;
 
     AgentNames names() {
-        return new AgentNames(namespace, secret, workload);
+        return agent.names();
     }
 
     ClusterTarget target() throws ClusterAccessException {

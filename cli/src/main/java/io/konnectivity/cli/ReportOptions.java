@@ -12,7 +12,7 @@ import java.util.List;
 import picocli.CommandLine.Option;
 
 /** The options every reporting command shares: thresholds, output format and report directory. */
-final class ReportOptions {
+public final class ReportOptions {
 
     @Option(
             names = "--warn-days",
@@ -41,30 +41,39 @@ final class ReportOptions {
     @Option(names = "--no-color", description = "Never colour the table, even on a terminal.")
     boolean noColour;
 
-    Thresholds thresholds() {
+    public Thresholds thresholds() {
         return new Thresholds(warnDays, criticalDays);
     }
 
     /** Prints the report in the chosen format and writes the report files; returns the exit code. */
-    int publish(CheckReport report, PrintWriter out, PrintWriter err) throws IOException {
+    public int publish(CheckReport report, PrintWriter out, PrintWriter err) throws IOException {
         ReportFormat chosen = ReportFormat.parse(format);
-        String rendered = chosen == ReportFormat.TABLE
-                ? new TableReport(useColour()).render(report)
-                : chosen.renderer().render(report);
+        print(
+                chosen == ReportFormat.TABLE
+                        ? new TableReport(colour(noColour)).render(report)
+                        : chosen.renderer().render(report),
+                out);
+        if (outputDirectory != null) {
+            written(new ReportWriter().write(report, outputDirectory), err);
+        }
+        return report.status().exitCode();
+    }
+
+    /** Whether to colour the table: on a terminal, unless turned off or NO_COLOR is set. */
+    static boolean colour(boolean noColour) {
+        return !noColour && System.console() != null && System.getenv("NO_COLOR") == null;
+    }
+
+    static void print(String rendered, PrintWriter out) {
         out.print(rendered);
         if (!rendered.endsWith("\n")) {
             out.println();
         }
         out.flush();
-        if (outputDirectory != null) {
-            List<Path> written = new ReportWriter().write(report, outputDirectory);
-            err.println("Reports written: "
-                    + String.join(", ", written.stream().map(Path::toString).toList()));
-        }
-        return report.status().exitCode();
     }
 
-    private boolean useColour() {
-        return !noColour && System.console() != null && System.getenv("NO_COLOR") == null;
+    static void written(List<Path> files, PrintWriter err) {
+        err.println("Reports written: "
+                + String.join(", ", files.stream().map(Path::toString).toList()));
     }
 }

@@ -7,7 +7,6 @@ import io.konnectivity.rotate.RotationReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import picocli.CommandLine.Option;
 
 /** Output options of the commands that change a cluster: the rotation report's format and directory. */

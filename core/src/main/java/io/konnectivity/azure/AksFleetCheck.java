@@ -2,6 +2,7 @@ package io.konnectivity.azure;
 
 import io.konnectivity.check.CheckReport;
 import io.konnectivity.check.ClusterResult;
+import io.konnectivity.check.DaemonThreads;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +14,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -65,8 +65,8 @@ public final class AksFleetCheck {
         AksClusterCheck check = new AksClusterCheck(arm, clock, listener);
         AtomicInteger done = new AtomicInteger();
         int workers = Math.max(1, Math.min(request.cluster().check().concurrency(), clusters.size()));
-        ExecutorService pool = Executors.newFixedThreadPool(workers, daemonThreads("konnectivity-aks"));
-        ExecutorService calls = Executors.newCachedThreadPool(daemonThreads("konnectivity-aks-cluster"));
+        ExecutorService pool = Executors.newFixedThreadPool(workers, DaemonThreads.named("konnectivity-aks"));
+        ExecutorService calls = Executors.newCachedThreadPool(DaemonThreads.named("konnectivity-aks-cluster"));
         try {
             List<Future<ClusterResult>> futures = new ArrayList<>();
             for (AksClusterFacts cluster : clusters) {
@@ -168,14 +168,5 @@ public final class AksFleetCheck {
 
     private Duration since(Instant started) {
         return Duration.between(started, clock.instant());
-    }
-
-    private static ThreadFactory daemonThreads(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

@@ -11,6 +11,7 @@ import com.azure.resourcemanager.compute.models.RunCommandInput;
 import io.konnectivity.cert.CertificateFacts;
 import io.konnectivity.check.CertificateCheck;
 import io.konnectivity.check.CertificateRole;
+import io.konnectivity.check.DaemonThreads;
 import io.konnectivity.check.Finding;
 import io.konnectivity.check.Location;
 import io.konnectivity.check.Status;
@@ -31,7 +32,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
@@ -102,7 +102,7 @@ public final class NodeCertificates {
 
         List<CertificateCheck> certificates = new ArrayList<>();
         ExecutorService executor = Executors.newFixedThreadPool(
-                Math.max(1, Math.min(tasks.size(), MAX_POOLS_AT_ONCE)), daemonThreads("konnectivity-nodes"));
+                Math.max(1, Math.min(tasks.size(), MAX_POOLS_AT_ONCE)), DaemonThreads.named("konnectivity-nodes"));
         try {
             List<Future<PoolResult>> futures =
                     executor.invokeAll(tasks, request.timeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -366,15 +366,6 @@ public final class NodeCertificates {
         } catch (NumberFormatException e) {
             return Long.MAX_VALUE;
         }
-    }
-
-    private static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     private record PoolResult(List<CertificateCheck> certificates, List<Finding> findings) {

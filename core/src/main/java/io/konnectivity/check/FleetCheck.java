@@ -10,7 +10,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,8 +33,8 @@ public final class FleetCheck {
         ClusterChecker checker = new ClusterChecker(clock, listener);
         AtomicInteger done = new AtomicInteger();
         int workers = Math.max(1, Math.min(request.concurrency(), targets.size()));
-        ExecutorService pool = Executors.newFixedThreadPool(workers, daemonThreads("konnectivity-check"));
-        ExecutorService calls = Executors.newCachedThreadPool(daemonThreads("konnectivity-cluster"));
+        ExecutorService pool = Executors.newFixedThreadPool(workers, DaemonThreads.named("konnectivity-check"));
+        ExecutorService calls = Executors.newCachedThreadPool(DaemonThreads.named("konnectivity-cluster"));
         try {
             List<Future<ClusterResult>> futures = new ArrayList<>();
             for (ClusterTarget target : targets) {
@@ -96,14 +95,5 @@ public final class FleetCheck {
         } catch (ExecutionException e) {
             throw new IllegalStateException("A cluster check failed outside its own error handling", e.getCause());
         }
-    }
-
-    private static ThreadFactory daemonThreads(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

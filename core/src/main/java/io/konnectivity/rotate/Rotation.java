@@ -163,6 +163,10 @@ public final class Rotation {
                                         ? ""
                                         : "; resuming an interrupted rotation (" + inherited.phase() + ")"),
                         stepStart);
+                if (inherited == null && renewedMeanwhile(client, agent)) {
+                    releaseQuietly(lock);
+                    return;
+                }
                 boolean alreadyUpdated = inherited != null
                         && inherited.newFingerprint() != null
                         && inherited.newFingerprint().equals(agent.fingerprint());
@@ -182,6 +186,32 @@ public final class Rotation {
                     }
                 }
                 restartAndProve(connection, lock, workload, previous);
+            }
+        }
+
+        /**
+         * Whether another rotation renewed the certificate between this one's preflight and its taking the lock; the
+         * preflight's reading is stale then, and there is nothing left to do.
+         */
+        private boolean renewedMeanwhile(KubernetesClient client, AgentSecret agent) {
+            Instant stepStart = clock.instant();
+            try {
+                AgentSecret now = AgentSecret.read(client, request.names());
+                if (now.fingerprint().equals(agent.fingerprint())) {
+                    return false;
+                }
+                step(
+                        "due",
+                        RotationStep.Outcome.SKIPPED,
+                        "the certificate was renewed by another rotation while this"
+                                + " one waited for the lock; it now expires "
+                                + now.certificate().getNotAfter().toInstant(),
+                        stepStart);
+                result = new RotationResult.Unchanged("Renewed meanwhile by another rotation: " + agent.path()
+                        + " now expires " + now.certificate().getNotAfter().toInstant() + ".");
+                return true;
+            } catch (RotationException | KubernetesClientException e) {
+                return false;
             }
         }
 

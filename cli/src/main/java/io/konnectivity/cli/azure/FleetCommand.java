@@ -10,6 +10,7 @@ import io.konnectivity.azure.NodeCheckRequest;
 import io.konnectivity.check.AgentNames;
 import io.konnectivity.check.CheckReport;
 import io.konnectivity.check.CheckRequest;
+import io.konnectivity.cli.ReportOptions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -92,7 +93,7 @@ public final class FleetCommand implements Callable<Integer> {
     int concurrency;
 
     @Mixin
-    AzureReportOptions report;
+    ReportOptions report;
 
     public FleetCommand() {}
 

@@ -8,6 +8,7 @@ import io.konnectivity.azure.NodeCertificates;
 import io.konnectivity.azure.NodeCheckRequest;
 import io.konnectivity.check.CheckReport;
 import io.konnectivity.check.ClusterResult;
+import io.konnectivity.cli.ReportOptions;
 import io.konnectivity.cluster.TunnelState;
 import java.time.Clock;
 import java.time.Duration;
@@ -55,7 +56,7 @@ public final class NodesCommand implements Callable<Integer> {
     int timeoutSeconds;
 
     @Mixin
-    AzureReportOptions report;
+    ReportOptions report;
 
     public NodesCommand() {}
 
