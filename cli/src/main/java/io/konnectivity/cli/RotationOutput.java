@@ -27,19 +27,13 @@ final class RotationOutput {
 
     int publish(RotationReport report, PrintWriter out, PrintWriter err) throws IOException {
         ReportFormat chosen = ReportFormat.parse(format);
-        String rendered = chosen == ReportFormat.TABLE
-                ? new TableReport(!noColour && System.console() != null && System.getenv("NO_COLOR") == null)
-                        .render(report)
-                : chosen.renderer().render(report);
-        out.print(rendered);
-        if (!rendered.endsWith("\n")) {
-            out.println();
-        }
-        out.flush();
+        ReportOptions.print(
+                chosen == ReportFormat.TABLE
+                        ? new TableReport(ReportOptions.colour(noColour)).render(report)
+                        : chosen.renderer().render(report),
+                out);
         if (outputDirectory != null) {
-            List<Path> written = new ReportWriter().write(report, outputDirectory);
-            err.println("Reports written: "
-                    + String.join(", ", written.stream().map(Path::toString).toList()));
+            ReportOptions.written(new ReportWriter().write(report, outputDirectory), err);
         }
         return report.exitCode();
     }
