@@ -85,6 +85,10 @@ final class SingleClusterBenchmark {
         Trial check = () -> requireChecked(checker.check(target, request));
 
         Trial.warmUp(check, warmup);
+        cluster.faults().clearRequests();
+        check.run();
+        out.println("the HTTP requests of one check:");
+        cluster.faults().requests().forEach(served -> out.println("  " + served));
         steps.record(true);
         int requestsBefore = cluster.requestCount();
         long cpuBefore = processCpuNanos();
@@ -217,6 +221,7 @@ final class SingleClusterBenchmark {
                         samples.percentileMillis(90));
             }
         }
+        new FreshClientTimings(config).print(partsIterations / 2, partsIterations, out);
     }
 
     private static void requireChecked(ClusterResult result) {
