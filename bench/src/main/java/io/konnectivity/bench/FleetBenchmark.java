@@ -1,5 +1,6 @@
 package io.konnectivity.bench;
 
+import io.konnectivity.check.CheckRequest;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
@@ -7,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +31,13 @@ final class FleetBenchmark {
             "small-xmx",
             "runs",
             "timeout-seconds",
+            "profile-clusters",
+            "jvm-flags",
             "cli-jar");
+
+    private static final String COLUMNS = "%8s %5s %3s %7s %7s %7s %7s %7s %7s %7s %7s %7s %8s %8s %7s  %s%n";
+    private static final String ROW =
+            "%8s %5s %3s %7.2f %7.2f %7.0f %7.0f %7.0f %7.2f %7.2f %7.2f %7s %8.0f %8.0f %7s  %s%n";
 
     private final List<Integer> sizes;
     private final List<Integer> concurrencies;
@@ -39,6 +47,8 @@ final class FleetBenchmark {
     private final String smallHeapLimit;
     private final int runs;
     private final int timeoutSeconds;
+    private final int profiledSize;
+    private final List<String> jvmFlags;
     private final Path cliJar;
 
     FleetBenchmark(Options options) {
@@ -50,6 +60,10 @@ final class FleetBenchmark {
         this.smallHeapLimit = options.text("small-xmx", "256m");
         this.runs = options.number("runs", 1);
         this.timeoutSeconds = options.number("timeout-seconds", 30);
+        this.profiledSize = options.number("profile-clusters", 100);
+        this.jvmFlags = Arrays.stream(options.text("jvm-flags", "").split("\\s+"))
+                .filter(flag -> !flag.isEmpty())
+                .toList();
         this.cliJar = Path.of(options.text("cli-jar", "cli/target/konnectivity.jar"));
     }
 
@@ -57,50 +71,39 @@ final class FleetBenchmark {
         out.printf(
                 Locale.ROOT,
                 "== 3. Fleets with %d ms latency on every response, sandbox in its own JVM (%d servers), checker"
-                        + " -Xmx%s ==%n",
+                        + " -Xmx%s %s==%n",
                 latencyMillis,
                 servers,
-                heapLimit);
+                heapLimit,
+                String.join(" ", jvmFlags) + (jvmFlags.isEmpty() ? "" : " "));
         out.printf(
-                Locale.ROOT,
-                "%9s %6s %4s %9s %9s %9s %9s %9s %8s %8s %7s %9s %9s  %s%n",
+                COLUMNS, "", "", "", "wall", "JVM", "heap", "heap", "heap", "CPU", "JIT", "sandbox", "threads",
+                "cluster", "cluster", "not", "");
+        out.printf(
+                COLUMNS,
                 "clusters",
                 "conc.",
                 "run",
-                "wall",
-                "JVM wall",
-                "pool peak",
+                "(s)",
+                "(s)",
+                "pool pk",
                 "sampled",
-                "retained",
-                "cpu",
-                "sandbox",
-                "threads",
-                "cluster",
-                "not",
-                "threads at peak");
-        out.printf(
-                Locale.ROOT,
-                "%9s %6s %4s %9s %9s %9s %9s %9s %8s %8s %7s %9s %9s%n",
-                "",
-                "",
-                "",
+                "retain",
                 "(s)",
                 "(s)",
-                "heap(MB)",
-                "peak(MB)",
-                "(MB)",
-                "(s)",
-                "cpu (s)",
+                "CPU (s)",
                 "peak",
                 "p50 (ms)",
-                "checked");
+                "p90 (ms)",
+                "checked",
+                "largest thread groups at the peak");
         for (int size : sizes) {
             try (SandboxProcess sandbox =
                     SandboxProcess.start(cliJar, size, Math.min(servers, size), latencyMillis, Duration.ofMinutes(5))) {
                 Optional<Integer> best = Optional.empty();
                 double bestWall = Double.MAX_VALUE;
                 for (int concurrency : effectiveConcurrencies(concurrencies, size)) {
-                    for (ResultLine result : check(sandbox, concurrency, heapLimit, out)) {
+                    for (ResultLine result : check(sandbox, concurrency, heapLimit, false, out)) {
                         if (result.number("wallMs") < bestWall && result.number("notChecked") == 0) {
                             bestWall = result.number("wallMs");
                             best = Optional.of(concurrency);
@@ -109,10 +112,20 @@ final class FleetBenchmark {
                 }
                 if (size >= 100 && best.isPresent() && !smallHeapLimit.equals(heapLimit)) {
                     out.printf(Locale.ROOT, "  the fastest concurrency again, with -Xmx%s:%n", smallHeapLimit);
-                    check(sandbox, best.get(), smallHeapLimit, out);
+                    check(sandbox, best.get(), smallHeapLimit, false, out);
+                }
+                if (size == profiledSize) {
+                    int concurrency = best.orElse(CheckRequest.DEFAULT_CONCURRENCY);
+                    out.printf(Locale.ROOT, "  concurrency %d again, under Flight Recorder:%n", concurrency);
+                    check(sandbox, concurrency, heapLimit, true, out);
                 }
             }
         }
+    }
+
+    /** The first {@code count} groups of a {@code name:count,...} list, which comes largest first. */
+    static String largestGroups(String groups, int count) {
+        return String.join(",", Arrays.stream(groups.split(",")).limit(count).toList());
     }
 
     /** The concurrencies worth running for a fleet: above its size they all mean one thread per cluster. */
@@ -124,13 +137,15 @@ final class FleetBenchmark {
         return new ArrayList<>(effective);
     }
 
-    private List<ResultLine> check(SandboxProcess sandbox, int concurrency, String heap, PrintStream out)
-            throws Exception {
-        List<String> command =
-                new ArrayList<>(List.of(JavaCommand.java(), "-Xmx" + heap, "-cp", JavaCommand.classPath()));
+    private List<ResultLine> check(
+            SandboxProcess sandbox, int concurrency, String heap, boolean profile, PrintStream out) throws Exception {
+        List<String> command = new ArrayList<>(List.of(JavaCommand.java(), "-Xmx" + heap));
+        command.addAll(jvmFlags);
+        command.addAll(List.of("-cp", JavaCommand.classPath()));
         command.addAll(List.of(CheckBenchmark.class.getName(), "fleet-check", "--kubeconfig"));
         command.addAll(List.of(sandbox.kubeconfig().toString(), "--concurrency", String.valueOf(concurrency)));
         command.addAll(List.of("--timeout-seconds", String.valueOf(timeoutSeconds), "--runs", String.valueOf(runs)));
+        command.addAll(List.of("--profile", String.valueOf(profile)));
 
         Duration sandboxCpuBefore = sandbox.cpuTime();
         long start = System.nanoTime();
@@ -166,7 +181,7 @@ final class FleetBenchmark {
         for (ResultLine result : results) {
             out.printf(
                     Locale.ROOT,
-                    "%9s %6s %4s %9.2f %9.2f %9.0f %9.0f %9.0f %8.2f %8.2f %7s %9.0f %9s  %s%n",
+                    ROW,
                     result.text("clusters"),
                     result.text("concurrency"),
                     result.text("run"),
@@ -176,11 +191,13 @@ final class FleetBenchmark {
                     result.number("sampledPeakMb"),
                     result.number("retainedMb"),
                     result.number("cpuMs") / 1000,
+                    result.number("jitMs") / 1000,
                     sandboxCpuSeconds,
                     result.text("peakThreads"),
                     result.number("clusterMedianMs"),
+                    result.number("clusterP90Ms"),
                     result.text("notChecked"),
-                    result.text("threadsAtPeak"));
+                    largestGroups(result.text("threadsAtPeak"), 4));
         }
         out.flush();
         return results;

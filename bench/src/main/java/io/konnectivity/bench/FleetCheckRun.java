@@ -25,11 +25,12 @@ import java.util.Map;
  */
 final class FleetCheckRun {
 
-    static final List<String> OPTIONS = List.of("kubeconfig", "concurrency", "timeout-seconds", "runs");
+    static final List<String> OPTIONS = List.of("kubeconfig", "concurrency", "timeout-seconds", "runs", "profile");
 
     private final Path kubeconfig;
     private final CheckRequest request;
     private final int runs;
+    private final boolean profile;
 
     FleetCheckRun(Options options) {
         this.kubeconfig = Path.of(options.text("kubeconfig", ""));
@@ -37,12 +38,19 @@ final class FleetCheckRun {
                 .withConcurrency(options.number("concurrency", CheckRequest.DEFAULT_CONCURRENCY))
                 .withTimeout(Duration.ofSeconds(options.number("timeout-seconds", 30)));
         this.runs = options.number("runs", 1);
+        this.profile = Boolean.parseBoolean(options.text("profile", "false"));
     }
 
     void run(PrintStream out) throws Exception {
+        Profile sampling = profile ? Profile.start() : null;
         for (int run = 1; run <= runs; run++) {
             out.println(measure(run).format());
             out.flush();
+        }
+        if (sampling != null) {
+            out.println("profile of the checking JVM over " + (runs == 1 ? "its run" : "its " + runs + " runs") + ":");
+            sampling.stopAndPrint(out, 15);
+            sampling.close();
         }
     }
 
@@ -51,6 +59,7 @@ final class FleetCheckRun {
         long gcCountBefore = gcCount();
         long gcMillisBefore = gcMillis();
         long cpuBefore = processCpuNanos();
+        long jitBefore = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
         CheckReport report;
         Map<String, String> values = new LinkedHashMap<>();
         try (HeapWatch watch = HeapWatch.start()) {
@@ -66,6 +75,9 @@ final class FleetCheckRun {
             values.put("poolPeakMb", decimal(watch.poolPeakBytes() / 1_048_576.0));
             values.put("sampledPeakMb", decimal(watch.sampledPeakBytes() / 1_048_576.0));
             values.put("cpuMs", decimal((processCpuNanos() - cpuBefore) / 1e6));
+            values.put(
+                    "jitMs",
+                    String.valueOf(ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jitBefore));
             values.put("gcCount", String.valueOf(gcCount() - gcCountBefore));
             values.put("gcMs", String.valueOf(gcMillis() - gcMillisBefore));
             values.put("peakThreads", String.valueOf(watch.peakThreads()));

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +26,7 @@ final class Profile implements AutoCloseable {
 
     private static final Duration SAMPLING_PERIOD = Duration.ofMillis(10);
 
-    private static final Map<String, Predicate<String>> COMPONENTS = components();
+    private static final Map<String, Predicate<List<String>>> COMPONENTS = components();
 
     private final Recording recording;
 
@@ -78,7 +79,7 @@ final class Profile implements AutoCloseable {
                 tops.merge(frames.get(0), 1, Integer::sum);
             }
             COMPONENTS.forEach((component, matches) -> {
-                if (frames.stream().anyMatch(matches)) {
+                if (matches.test(frames)) {
                     components.merge(component, 1, Integer::sum);
                 }
             });
@@ -108,49 +109,49 @@ final class Profile implements AutoCloseable {
         return frame.getMethod().getType().getName() + "." + frame.getMethod().getName();
     }
 
-    private static Map<String, Predicate<String>> components() {
-        Map<String, Predicate<String>> components = new LinkedHashMap<>();
-        components.put(
-                "ClusterChecker.check (the checking thread)",
-                frame -> frame.startsWith("io.konnectivity.check.ClusterChecker.check"));
-        components.put(
-                "kubeconfig parsing (KubeconfigFile, fabric8 Config, SnakeYAML)",
-                frame -> frame.startsWith("io.konnectivity.cluster.KubeconfigFile.")
-                        || frame.startsWith("org.yaml.snakeyaml.")
-                        || frame.startsWith("io.fabric8.kubernetes.client.internal.KubeConfigUtils."));
+    private static Map<String, Predicate<List<String>>> components() {
+        Predicate<List<String>> kubeconfig = anyFrame(
+                "io.konnectivity.cluster.KubeconfigFile.",
+                "io.fabric8.kubernetes.client.internal.KubeConfigUtils.",
+                "org.snakeyaml.",
+                "org.yaml.snakeyaml.");
+        Map<String, Predicate<List<String>>> components = new LinkedHashMap<>();
+        components.put("ClusterChecker.check (the checking thread)", anyFrame("io.konnectivity.check.ClusterChecker."));
+        components.put("kubeconfig parsing (KubeconfigFile, fabric8 Config, YAML)", kubeconfig);
         components.put(
                 "client construction (KubernetesClientBuilder.build)",
-                frame -> frame.startsWith("io.fabric8.kubernetes.client.KubernetesClientBuilder.build"));
-        components.put("client close", frame -> frame.endsWith("Client.close") || frame.endsWith("ClientImpl.close"));
-        components.put("TLS (sun.security.ssl: handshakes, records)", frame -> frame.startsWith("sun.security.ssl."));
+                anyFrame("io.fabric8.kubernetes.client.KubernetesClientBuilder.build"));
         components.put(
-                "serving chain probe (ServingChainProbe.read)",
-                frame -> frame.startsWith("io.konnectivity.cluster.ServingChainProbe."));
+                "  of which the client key store (SSLUtils.keyManagers: PKCS12, PBKDF2)",
+                anyFrame("io.fabric8.kubernetes.client.internal.SSLUtils.keyManagers"));
+        components.put(
+                "  of which the trust store (SSLUtils.trustManagers: JDK cacerts + CA)",
+                anyFrame("io.fabric8.kubernetes.client.internal.SSLUtils.trustManagers"));
+        components.put("TLS (sun.security.ssl: handshakes, records)", anyFrame("sun.security.ssl."));
+        components.put(
+                "serving chain probe (ServingChainProbe.read)", anyFrame("io.konnectivity.cluster.ServingChainProbe."));
+        components.put(
+                "pod log (fabric8 getLog: readiness wait, informer)",
+                anyFrame("io.fabric8.kubernetes.client.dsl.internal.core.v1.PodOperationsImpl.doGetLog"));
         components.put(
                 "agent Secret evaluation (AgentSecretEvaluation)",
-                frame -> frame.startsWith("io.konnectivity.check.AgentSecretEvaluation."));
-        components.put(
-                "key match (KeyMatch.matches: RSA sign + verify)",
-                frame -> frame.startsWith("io.konnectivity.cert.KeyMatch."));
+                anyFrame("io.konnectivity.check.AgentSecretEvaluation."));
+        components.put("key match (KeyMatch.matches: sign + verify)", anyFrame("io.konnectivity.cert.KeyMatch."));
         components.put(
                 "public-key math (sun.security.rsa/ec, BigInteger)",
-                frame -> frame.startsWith("sun.security.rsa.")
-                        || frame.startsWith("sun.security.ec.")
-                        || frame.startsWith("sun.security.util.math.")
-                        || frame.startsWith("java.math.BigInteger."));
+                anyFrame("sun.security.rsa.", "sun.security.ec.", "sun.security.util.math.", "java.math.BigInteger."));
         components.put(
-                "certificate parsing (X.509, PEM, Bouncy Castle)",
-                frame -> frame.startsWith("sun.security.x509.")
-                        || frame.startsWith("org.bouncycastle.")
-                        || frame.startsWith("io.konnectivity.cert.CertificateDecoder."));
-        components.put("JSON (Jackson)", frame -> frame.startsWith("com.fasterxml.jackson."));
-        components.put("OkHttp", frame -> frame.startsWith("okhttp3.") && !frame.startsWith("okhttp3.mockwebserver"));
+                "JSON (Jackson) outside kubeconfig parsing",
+                anyFrame("com.fasterxml.jackson.").and(kubeconfig.negate()));
+        components.put("OkHttp", anyFrame("okhttp3.internal.", "okhttp3.RealCall", "okhttp3.OkHttpClient"));
         components.put(
                 "sandbox server (mock server, Vert.x, Netty, TLS relay)",
-                frame -> frame.startsWith("io.konnectivity.sandbox.")
-                        || frame.startsWith("io.fabric8.mockwebserver.")
-                        || frame.startsWith("io.vertx.")
-                        || frame.startsWith("io.netty."));
+                anyFrame("io.konnectivity.sandbox.", "io.fabric8.mockwebserver.", "io.vertx.", "io.netty."));
         return components;
+    }
+
+    private static Predicate<List<String>> anyFrame(String... prefixes) {
+        return frames ->
+                frames.stream().anyMatch(frame -> Arrays.stream(prefixes).anyMatch(frame::startsWith));
     }
 }

@@ -10,7 +10,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,6 +25,7 @@ public final class KubeconfigFile {
     private final Path path;
     private final String content;
     private final io.fabric8.kubernetes.api.model.Config parsed;
+    private final Map<String, Config> configs = new HashMap<>();
 
     private KubeconfigFile(Path path, String content, io.fabric8.kubernetes.api.model.Config parsed) {
         this.path = path;
@@ -89,15 +92,7 @@ public final class KubeconfigFile {
 
     /** A fabric8 client configuration for {@code context}, failing fast instead of retrying. */
     public Config clientConfig(String context, Duration timeout) throws ClusterAccessException {
-        Config config;
-        try {
-            config = Config.fromKubeconfig(requireContext(context), content, path.toString());
-        } catch (ClusterAccessException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new ClusterAccessException("The kubeconfig " + path + " context '" + context + "' cannot be used: "
-                    + e.getClass().getSimpleName() + position(e) + ".");
-        }
+        Config config = contextConfig(context);
         int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
         config.setConnectionTimeout(millis);
         config.setRequestTimeout(millis);
@@ -105,21 +100,37 @@ public final class KubeconfigFile {
         return config;
     }
 
+    /** The configuration of {@code context}, parsed once: a kubeconfig can be large and is read several times. */
+    private synchronized Config contextConfig(String context) throws ClusterAccessException {
+        String name = requireContext(context);
+        Config config = configs.get(name);
+        if (config != null) {
+            return config;
+        }
+        try {
+            config = Config.fromKubeconfig(name, content, path.toString());
+        } catch (RuntimeException e) {
+            throw new ClusterAccessException("The kubeconfig " + path + " context '" + context + "' cannot be used: "
+                    + e.getClass().getSimpleName() + position(e) + ".");
+        }
+        configs.put(name, config);
+        return config;
+    }
+
     /** The API server URL of {@code context}. */
     public String server(String context) throws ClusterAccessException {
-        return withoutTrailingSlash(
-                clientConfig(context, Duration.ofSeconds(10)).getMasterUrl());
+        return withoutTrailingSlash(contextConfig(context).getMasterUrl());
     }
 
     /** The cluster CA the context trusts, when it names one (inline or as a file). */
     public Optional<byte[]> certificateAuthority(String context) throws ClusterAccessException {
-        Config config = clientConfig(context, Duration.ofSeconds(10));
+        Config config = contextConfig(context);
         return inlineOrFile(config.getCaCertData(), config.getCaCertFile(), "certificate-authority");
     }
 
     /** The client certificate the context authenticates with, when it uses one. */
     public Optional<byte[]> clientCertificate(String context) throws ClusterAccessException {
-        Config config = clientConfig(context, Duration.ofSeconds(10));
+        Config config = contextConfig(context);
         return inlineOrFile(config.getClientCertData(), config.getClientCertFile(), "client-certificate");
     }
 
