@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.konnectivity.cert.CertificateDecoder;
 import io.konnectivity.cert.CertificateFormatException;
 import io.konnectivity.cert.ChainVerifier;
@@ -37,6 +38,8 @@ public final class ClusterChecker {
 
     private final Clock clock;
     private final CheckListener listener;
+    /** Shared by every client this checker opens: building Jackson's deserializers anew per cluster costs most. */
+    private final KubernetesSerialization serialization = new KubernetesSerialization();
 
     public ClusterChecker(Clock clock, CheckListener listener) {
         this.clock = clock;
@@ -53,6 +56,7 @@ public final class ClusterChecker {
             server = kubeconfig.server(context);
             try (KubernetesClient client = new KubernetesClientBuilder()
                     .withConfig(kubeconfig.clientConfig(context, request.timeout()))
+                    .withKubernetesSerialization(serialization)
                     .build()) {
                 return read(target, request, kubeconfig, context, server, client, started);
             }

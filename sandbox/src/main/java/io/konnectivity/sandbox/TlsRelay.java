@@ -98,6 +98,13 @@ final class TlsRelay implements AutoCloseable {
             return;
         }
         int id = connections.incrementAndGet();
+        try {
+            // Small TLS records back to back would otherwise wait for delayed acknowledgements (Nagle).
+            client.setTcpNoDelay(true);
+        } catch (IOException e) {
+            closeQuietly(client);
+            return;
+        }
         startPump(
                 "sandbox-tls-relay-" + port() + "-" + id + "-in",
                 () -> {
