@@ -33,11 +33,12 @@ final class FleetBenchmark {
             "timeout-seconds",
             "profile-clusters",
             "jvm-flags",
+            "max-load",
             "cli-jar");
 
-    private static final String COLUMNS = "%8s %5s %3s %7s %7s %7s %7s %7s %7s %7s %7s %7s %8s %8s %7s  %s%n";
+    private static final String COLUMNS = "%8s %5s %3s %7s %7s %7s %7s %7s %7s %7s %7s %7s %8s %8s %7s %5s  %s%n";
     private static final String ROW =
-            "%8s %5s %3s %7.2f %7.2f %7.0f %7.0f %7.0f %7.2f %7.2f %7.2f %7s %8.0f %8.0f %7s  %s%n";
+            "%8s %5s %3s %7.2f %7.2f %7.0f %7.0f %7.0f %7.2f %7.2f %7.2f %7s %8.0f %8.0f %7s %5.1f  %s%n";
 
     private final List<Integer> sizes;
     private final List<Integer> concurrencies;
@@ -49,6 +50,7 @@ final class FleetBenchmark {
     private final int timeoutSeconds;
     private final int profiledSize;
     private final List<String> jvmFlags;
+    private final QuietMachine quiet;
     private final Path cliJar;
 
     FleetBenchmark(Options options) {
@@ -65,6 +67,7 @@ final class FleetBenchmark {
                 .filter(flag -> !flag.isEmpty())
                 .toList();
         this.cliJar = Path.of(options.text("cli-jar", "cli/target/konnectivity.jar"));
+        this.quiet = new QuietMachine(Double.parseDouble(options.text("max-load", "0")), Duration.ofMinutes(10));
     }
 
     void run(PrintStream out) throws Exception {
@@ -78,7 +81,7 @@ final class FleetBenchmark {
                 String.join(" ", jvmFlags) + (jvmFlags.isEmpty() ? "" : " "));
         out.printf(
                 COLUMNS, "", "", "", "wall", "JVM", "heap", "heap", "heap", "CPU", "JIT", "sandbox", "threads",
-                "cluster", "cluster", "not", "");
+                "cluster", "cluster", "not", "load", "");
         out.printf(
                 COLUMNS,
                 "clusters",
@@ -96,6 +99,7 @@ final class FleetBenchmark {
                 "p50 (ms)",
                 "p90 (ms)",
                 "checked",
+                "avg",
                 "largest thread groups at the peak");
         for (int size : sizes) {
             try (SandboxProcess sandbox =
@@ -147,6 +151,7 @@ final class FleetBenchmark {
         command.addAll(List.of("--timeout-seconds", String.valueOf(timeoutSeconds), "--runs", String.valueOf(runs)));
         command.addAll(List.of("--profile", String.valueOf(profile)));
 
+        double load = quiet.await();
         Duration sandboxCpuBefore = sandbox.cpuTime();
         long start = System.nanoTime();
         Process process = new ProcessBuilder(command)
@@ -197,6 +202,7 @@ final class FleetBenchmark {
                     result.number("clusterMedianMs"),
                     result.number("clusterP90Ms"),
                     result.text("notChecked"),
+                    load,
                     largestGroups(result.text("threadsAtPeak"), 4));
         }
         out.flush();

@@ -46,18 +46,20 @@ final class SingleClusterBenchmark {
     /** A kubeconfig as large as part 3's biggest fleet, to show how parsing grows with the number of contexts. */
     private static final int FLEET_CONTEXTS = 1000;
 
-    static final List<String> OPTIONS = List.of("warmup", "iterations", "parts-iterations", "profile");
+    static final List<String> OPTIONS = List.of("warmup", "iterations", "parts-iterations", "profile", "max-load");
 
     private final int warmup;
     private final int iterations;
     private final int partsIterations;
     private final boolean profile;
+    private final QuietMachine quiet;
 
     SingleClusterBenchmark(Options options) {
         this.warmup = options.number("warmup", 200);
         this.iterations = options.number("iterations", 500);
         this.partsIterations = options.number("parts-iterations", 200);
         this.profile = Boolean.parseBoolean(options.text("profile", "true"));
+        this.quiet = new QuietMachine(Double.parseDouble(options.text("max-load", "0")), Duration.ofMinutes(10));
     }
 
     void run(PrintStream out) throws Exception {
@@ -85,6 +87,7 @@ final class SingleClusterBenchmark {
         Trial check = () -> requireChecked(checker.check(target, request));
 
         Trial.warmUp(check, warmup);
+        out.printf(Locale.ROOT, "measuring at load average %.2f%n", quiet.await());
         cluster.faults().clearRequests();
         check.run();
         out.println("the HTTP requests of one check:");

@@ -5,6 +5,7 @@ import io.konnectivity.sandbox.SandboxScenario;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,18 +20,20 @@ import java.util.function.Predicate;
  */
 final class StartupBenchmark {
 
-    static final List<String> OPTIONS = List.of("repetitions", "cli-jar", "work-dir");
+    static final List<String> OPTIONS = List.of("repetitions", "cli-jar", "work-dir", "max-load");
 
     private static final String ARCHIVE = "konnectivity-app.jsa";
 
     private final int repetitions;
     private final Path cliJar;
     private final Path workDirectory;
+    private final QuietMachine quiet;
 
     StartupBenchmark(Options options) {
         this.repetitions = options.number("repetitions", 20);
         this.cliJar = Path.of(options.text("cli-jar", "cli/target/konnectivity.jar"));
         this.workDirectory = Path.of(options.text("work-dir", "bench/results")).toAbsolutePath();
+        this.quiet = new QuietMachine(Double.parseDouble(options.text("max-load", "0")), Duration.ofMinutes(10));
     }
 
     /** One way of checking, with what its success looks like. */
@@ -56,12 +59,19 @@ final class StartupBenchmark {
             }
             Map<String, List<TimedCommand>> results = new LinkedHashMap<>();
             invocations.keySet().forEach(name -> results.put(name, new ArrayList<>()));
+            List<Long> loads = new ArrayList<>();
             for (int round = 0; round < repetitions; round++) {
+                loads.add(Math.round(quiet.await() * 100));
                 for (Map.Entry<String, Invocation> invocation : invocations.entrySet()) {
                     results.get(invocation.getKey()).add(invocation.getValue().run());
                 }
             }
             print(results, out);
+            out.printf(
+                    Locale.ROOT,
+                    "rounds started at load averages %.2f to %.2f%n",
+                    loads.stream().mapToLong(Long::longValue).min().orElse(0) / 100.0,
+                    loads.stream().mapToLong(Long::longValue).max().orElse(0) / 100.0);
             anatomy(kubeconfig, archive, out);
         }
     }
