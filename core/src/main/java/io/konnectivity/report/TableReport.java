@@ -47,7 +47,9 @@ public final class TableReport implements ReportRenderer {
             if (cluster instanceof ClusterResult.Checked checked) {
                 checked(out, checked, widths);
             } else if (cluster instanceof ClusterResult.NotChecked notChecked) {
-                out.append("  not checked: ").append(line(notChecked.error())).append('\n');
+                out.append("  not checked: ")
+                        .append(printable(notChecked.error()))
+                        .append('\n');
             } else if (cluster instanceof ClusterResult.Skipped skipped) {
                 out.append("  skipped: ").append(line(skipped.reason())).append('\n');
             }
@@ -221,13 +223,13 @@ public final class TableReport implements ReportRenderer {
         out.append("    ")
                 .append(colour ? colourOf(finding.level()) + level + RESET : level)
                 .append("  ")
-                .append(line(finding.message()));
+                .append(printable(finding.message()));
         if (finding.object() != null && !finding.object().isBlank()) {
             out.append(" [").append(printable(finding.object())).append(']');
         }
         out.append('\n');
         if (finding.advice() != null && !finding.advice().isBlank()) {
-            out.append("              ").append(line(finding.advice())).append('\n');
+            out.append("              ").append(printable(finding.advice())).append('\n');
         }
     }
 
