@@ -36,9 +36,9 @@ final class FleetBenchmark {
             "max-load",
             "cli-jar");
 
-    private static final String COLUMNS = "%8s %5s %3s %7s %7s %7s %7s %7s %7s %7s %7s %7s %8s %8s %7s %5s  %s%n";
+    private static final String COLUMNS = "%8s %5s %3s %7s %7s %7s %7s %7s %7s %7s %7s %7s %8s %8s %7s %9s  %s%n";
     private static final String ROW =
-            "%8s %5s %3s %7.2f %7.2f %7.0f %7.0f %7.0f %7.2f %7.2f %7.2f %7s %8.0f %8.0f %7s %5.1f  %s%n";
+            "%8s %5s %3s %7.2f %7.2f %7.0f %7.0f %7.0f %7.2f %7.2f %7.2f %7s %8.0f %8.0f %7s %4.1f-%4.1f  %s%n";
 
     private final List<Integer> sizes;
     private final List<Integer> concurrencies;
@@ -80,8 +80,24 @@ final class FleetBenchmark {
                 heapLimit,
                 String.join(" ", jvmFlags) + (jvmFlags.isEmpty() ? "" : " "));
         out.printf(
-                COLUMNS, "", "", "", "wall", "JVM", "heap", "heap", "heap", "CPU", "JIT", "sandbox", "threads",
-                "cluster", "cluster", "not", "load", "");
+                COLUMNS,
+                "",
+                "",
+                "",
+                "wall",
+                "JVM",
+                "heap",
+                "heap",
+                "heap",
+                "CPU",
+                "JIT",
+                "sandbox",
+                "threads",
+                "cluster",
+                "cluster",
+                "not",
+                "load avg",
+                "");
         out.printf(
                 COLUMNS,
                 "clusters",
@@ -99,7 +115,7 @@ final class FleetBenchmark {
                 "p50 (ms)",
                 "p90 (ms)",
                 "checked",
-                "avg",
+                "start-end",
                 "largest thread groups at the peak");
         for (int size : sizes) {
             try (SandboxProcess sandbox =
@@ -203,6 +219,7 @@ final class FleetBenchmark {
                     result.number("clusterP90Ms"),
                     result.text("notChecked"),
                     load,
+                    QuietMachine.load(),
                     largestGroups(result.text("threadsAtPeak"), 4));
         }
         out.flush();
