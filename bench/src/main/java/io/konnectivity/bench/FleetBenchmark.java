@@ -36,9 +36,9 @@ final class FleetBenchmark {
             "max-load",
             "cli-jar");
 
-    private static final String COLUMNS = "%8s %5s %3s %7s %7s %7s %7s %7s %7s %7s %7s %7s %8s %8s %7s %9s  %s%n";
+    private static final String COLUMNS = "%8s %5s %3s %7s %7s %7s %7s %7s %7s %7s %7s %7s %7s %8s %8s %7s %9s  %s%n";
     private static final String ROW =
-            "%8s %5s %3s %7.2f %7.2f %7.0f %7.0f %7.0f %7.2f %7.2f %7.2f %7s %8.0f %8.0f %7s %4.1f-%4.1f  %s%n";
+            "%8s %5s %3s %7.2f %7.2f %7.0f %7.0f %7.0f %7.2f %7.2f %7.2f %7.2f %7s %8.0f %8.0f %7s %4.1f-%4.1f  %s%n";
 
     private final List<Integer> sizes;
     private final List<Integer> concurrencies;
@@ -91,6 +91,7 @@ final class FleetBenchmark {
                 "heap",
                 "CPU",
                 "JIT",
+                "GC",
                 "sandbox",
                 "threads",
                 "cluster",
@@ -108,6 +109,7 @@ final class FleetBenchmark {
                 "pool pk",
                 "sampled",
                 "retain",
+                "(s)",
                 "(s)",
                 "(s)",
                 "CPU (s)",
@@ -213,6 +215,7 @@ final class FleetBenchmark {
                     result.number("retainedMb"),
                     result.number("cpuMs") / 1000,
                     result.number("jitMs") / 1000,
+                    result.number("gcMs") / 1000,
                     sandboxCpuSeconds,
                     result.text("peakThreads"),
                     result.number("clusterMedianMs"),

@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.Socket;
@@ -234,7 +235,14 @@ class SandboxClusterTest {
 
             cluster.stopServing();
 
+            // A kept-alive connection is cut (the client may see EOF or a refused reconnect); a new one is refused.
             assertThatThrownBy(() -> client.secrets().inNamespace("kube-system").list())
+                    .isInstanceOf(KubernetesClientException.class)
+                    .rootCause()
+                    .isInstanceOf(IOException.class);
+        }
+        try (KubernetesClient fresh = Kubeconfigs.clientWithoutRetries(cluster.kubeconfig())) {
+            assertThatThrownBy(() -> fresh.secrets().inNamespace("kube-system").list())
                     .isInstanceOf(KubernetesClientException.class)
                     .hasRootCauseInstanceOf(ConnectException.class);
             assertThatThrownBy(() -> new Socket(InetAddress.getLoopbackAddress(), server.getPort()).close())
