@@ -5,22 +5,20 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.konnectivity.check.AgentNames;
 import io.konnectivity.cluster.ClusterConnection;
-import io.konnectivity.cluster.ClusterTarget;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 
 /** The one place a private key leaves the cluster: an explicit local backup file only its owner can read. */
 final class LocalBackup {
 
     private LocalBackup() {}
 
-    static void write(ClusterTarget target, AgentNames names, Path file) throws Exception {
-        try (ClusterConnection connection = ClusterConnection.open(target, Duration.ofSeconds(30))) {
+    static void write(ClusterConnection connection, AgentNames names, Path file) throws Exception {
+        {
             Secret secret = connection
                     .client()
                     .secrets()

@@ -7,7 +7,10 @@ import io.konnectivity.azure.ArmClients;
 import io.konnectivity.azure.CredentialScope;
 import io.konnectivity.cli.azure.AzureCommands;
 import io.konnectivity.cli.azure.AzureOptions;
+import io.konnectivity.cluster.ClusterAccessException;
+import io.konnectivity.cluster.ClusterConnection;
 import io.konnectivity.cluster.ClusterTarget;
+import io.konnectivity.cluster.KubeconfigFile;
 import io.konnectivity.rotate.ApprovalMode;
 import io.konnectivity.rotate.RestartStrategy;
 import io.konnectivity.rotate.Rotation;
@@ -19,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -157,13 +161,21 @@ final class RotateCommand implements Callable<Integer> {
         if (azureCluster == null) {
             return rotate(cluster.target());
         }
-        try (ArmClients arm = azure.connect(Clock.systemUTC());
-                AksKubeconfig.TemporaryKubeconfig kubeconfig = new AksClusters(arm)
-                        .kubeconfig(
-                                AksClusterId.parse(azure.subscription(), azureCluster),
-                                adminCredential ? CredentialScope.ADMIN : CredentialScope.USER)
-                        .temporaryFile()) {
-            return rotate(kubeconfig.target(azureCluster));
+        try (ArmClients arm = azure.connect(Clock.systemUTC())) {
+            AksKubeconfig fetched = new AksClusters(arm)
+                    .kubeconfig(
+                            AksClusterId.parse(azure.subscription(), azureCluster),
+                            adminCredential ? CredentialScope.ADMIN : CredentialScope.USER);
+            try {
+                KubeconfigFile kubeconfig = fetched.parsed();
+                return rotate(
+                        "AKS cluster " + azureCluster,
+                        request -> new Rotation(Clock.systemUTC(), progress())
+                                .run(azureCluster, kubeconfig, null, request),
+                        () -> ClusterConnection.open(kubeconfig, null, Duration.ofSeconds(30)));
+            } finally {
+                fetched.erase();
+            }
         }
     }
 
@@ -193,6 +205,23 @@ final class RotateCommand implements Callable<Integer> {
     }
 
     private int rotate(ClusterTarget target) throws Exception {
+        return rotate(
+                "context " + target.context(),
+                request -> new Rotation(Clock.systemUTC(), progress()).run(target, request),
+                () -> ClusterConnection.open(target, Duration.ofSeconds(30)));
+    }
+
+    private ConsoleRotationProgress progress() {
+        return new ConsoleRotationProgress(spec.commandLine().getErr());
+    }
+
+    /**
+     * @param where how the confirmation names the cluster
+     * @param rotation runs the rotation
+     * @param connection opens a connection for the local backup
+     */
+    private int rotate(String where, Function<RotationRequest, RotationReport> rotation, Opener connection)
+            throws Exception {
         RotationRequest request = RotationRequest.defaults(Holder.current())
                 .withNames(cluster.names())
                 .withDryRun(dryRun)
@@ -207,21 +236,25 @@ final class RotateCommand implements Callable<Integer> {
                 .withLockDuration(Duration.ofSeconds(lockSeconds));
         if (!dryRun
                 && !yes
-                && !confirmed("Renew " + cluster.names().secretPath() + " in context " + target.context()
+                && !confirmed("Renew " + cluster.names().secretPath() + " in " + where
                         + " now? The agents restart one at a time. [y/N] ")) {
             spec.commandLine().getErr().println("konnectivity: not confirmed; nothing was changed.");
             return Konnectivity.COULD_NOT_CHECK;
         }
         if (backupFile != null && !dryRun) {
-            LocalBackup.write(target, request.names(), backupFile);
+            try (ClusterConnection opened = connection.open()) {
+                LocalBackup.write(opened, request.names(), backupFile);
+            }
             spec.commandLine().getErr().println("Local backup written to " + backupFile + " (owner-only).");
         }
-        RotationReport report = new Rotation(
-                        Clock.systemUTC(),
-                        new ConsoleRotationProgress(spec.commandLine().getErr()))
-                .run(target, request);
+        RotationReport report = rotation.apply(request);
         return output.publish(
                 report, spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    @FunctionalInterface
+    private interface Opener {
+        ClusterConnection open() throws ClusterAccessException;
     }
 
     private static boolean confirmed(String question) {

@@ -4,7 +4,7 @@ import io.konnectivity.check.CertificateCheck;
 import io.konnectivity.check.ClusterChecker;
 import io.konnectivity.check.ClusterResult;
 import io.konnectivity.check.Finding;
-import java.io.IOException;
+import io.konnectivity.cluster.ClusterAccessException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Checks one AKS cluster: fetches its kubeconfig from ARM, checks it like any cluster through an owner-only temporary
- * file that is deleted right after, adds what ARM's facts mean, and, when asked, its nodes' certificate files. Never
+ * Checks one AKS cluster: fetches its kubeconfig from ARM, checks it like any cluster with the kubeconfig held in
+ * memory only (it never reaches the disk), adds what ARM's facts mean, and, when asked, its nodes' certificate files. Never
  * throws for a cluster problem: what went wrong is the result.
  */
 public final class AksClusterCheck {
@@ -69,16 +69,10 @@ public final class AksClusterCheck {
     ClusterResult check(AksClusterFacts facts, String name, AksKubeconfig kubeconfig, AksCheckRequest request) {
         Instant started = clock.instant();
         ClusterResult result;
-        try (AksKubeconfig.TemporaryKubeconfig file = kubeconfig.temporaryFile()) {
-            result = checker.check(file.target(name), request.check());
-        } catch (IOException e) {
-            return new ClusterResult.NotChecked(
-                    name,
-                    server(facts),
-                    started,
-                    since(started),
-                    "Cannot write a temporary kubeconfig for " + name + ": " + e.getMessage()
-                            + ". Check the space and permissions of the temporary directory.");
+        try {
+            result = checker.check(name, kubeconfig.parsed(), null, request.check());
+        } catch (ClusterAccessException e) {
+            return new ClusterResult.NotChecked(name, server(facts), started, since(started), e.getMessage());
         } finally {
             kubeconfig.erase();
         }

@@ -1,13 +1,20 @@
 package io.konnectivity.azure;
 
-import io.konnectivity.cluster.ClusterTarget;
+import io.konnectivity.cluster.ClusterAccessException;
+import io.konnectivity.cluster.KubeconfigFile;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.AclEntry;
+import java.nio.file.attribute.AclEntryPermission;
+import java.nio.file.attribute.AclEntryType;
+import java.nio.file.attribute.AclFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
 
 /**
  * A kubeconfig AKS handed out, held in memory. It reaches the disk only through {@link #writeTo} (asked for
@@ -46,16 +53,12 @@ public final class AksKubeconfig {
         }
     }
 
-    /** Writes the kubeconfig to a new owner-only temporary file, deleted when the returned handle is closed. */
-    public TemporaryKubeconfig temporaryFile() throws IOException {
-        Path file = ownerOnlyFile(null, "konnectivity-" + cluster.name() + "-");
-        try {
-            Files.write(file, content);
-            return new TemporaryKubeconfig(this, file);
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(file);
-            throw e;
-        }
+    /**
+     * The kubeconfig parsed in memory, for a check or a rotation: the content never reaches the disk this way. Messages
+     * about it name the cluster only.
+     */
+    public KubeconfigFile parsed() throws ClusterAccessException {
+        return KubeconfigFile.inMemory(this + " from ARM", content);
     }
 
     /** Forgets the content, so that a heap dump taken later does not hold it. */
@@ -69,53 +72,26 @@ public final class AksKubeconfig {
     }
 
     private static Path ownerOnlyFile(Path directory, String prefix) throws IOException {
-        boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-        if (posix) {
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
             var ownerOnly = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
-            return directory == null
-                    ? Files.createTempFile(prefix, ".kubeconfig", ownerOnly)
-                    : Files.createTempFile(directory, prefix, ".kubeconfig", ownerOnly);
+            return Files.createTempFile(directory, prefix, ".kubeconfig", ownerOnly);
         }
-        // TODO: on Windows the file inherits the folder's ACL; restrict it to the owner with an AclFileAttributeView.
-        return directory == null
-                ? Files.createTempFile(prefix, ".kubeconfig")
-                : Files.createTempFile(directory, prefix, ".kubeconfig");
+        Path file = Files.createTempFile(directory, prefix, ".kubeconfig");
+        restrictToOwner(file);
+        return file;
     }
 
-    /** A kubeconfig file that exists until closed, for code that needs a path, such as the cluster check. */
-    public static final class TemporaryKubeconfig implements AutoCloseable {
-
-        private final AksKubeconfig kubeconfig;
-        private final Path path;
-
-        private TemporaryKubeconfig(AksKubeconfig kubeconfig, Path path) {
-            this.kubeconfig = kubeconfig;
-            this.path = path;
+    /** Where POSIX permissions do not exist (Windows), an access list that names the file's owner alone. */
+    private static void restrictToOwner(Path file) throws IOException {
+        AclFileAttributeView acl = Files.getFileAttributeView(file, AclFileAttributeView.class);
+        if (acl == null) {
+            return;
         }
-
-        public Path path() {
-            return path;
-        }
-
-        /** The cluster to check through this file, named {@code name} in reports, with the file's current context. */
-        public ClusterTarget target(String name) {
-            return new ClusterTarget(name, path, null);
-        }
-
-        /** Deletes the file; never throws, since it runs after the work that needed the file. */
-        @Override
-        public void close() {
-            try {
-                Files.deleteIfExists(path);
-            } catch (IOException e) {
-                // TODO: a file that cannot be deleted is left behind; report it once the listener has a warning hook.
-                path.toFile().deleteOnExit();
-            }
-        }
-
-        @Override
-        public String toString() {
-            return "temporary " + kubeconfig;
-        }
+        AclEntry ownerOnly = AclEntry.newBuilder()
+                .setType(AclEntryType.ALLOW)
+                .setPrincipal(Files.getOwner(file))
+                .setPermissions(EnumSet.allOf(AclEntryPermission.class))
+                .build();
+        acl.setAcl(List.of(ownerOnly));
     }
 }

@@ -5,8 +5,13 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.Signature;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.interfaces.RSAPublicKey;
 
-/** Tells whether a private key belongs to a certificate's public key, by signing and verifying a challenge. */
+/**
+ * Tells whether a private key belongs to a certificate's public key: for an RSA key with its CRT factors by comparing
+ * the modulus and exponent (and that the factors make the modulus), otherwise by signing and verifying a challenge.
+ */
 public final class KeyMatch {
 
     private KeyMatch() {}
@@ -14,6 +19,11 @@ public final class KeyMatch {
     public static boolean matches(PrivateKey privateKey, PublicKey publicKey) {
         if (!sameFamily(privateKey.getAlgorithm(), publicKey.getAlgorithm())) {
             return false;
+        }
+        if (privateKey instanceof RSAPrivateCrtKey rsa && publicKey instanceof RSAPublicKey rsaPublic) {
+            return rsa.getModulus().equals(rsaPublic.getModulus())
+                    && rsa.getPublicExponent().equals(rsaPublic.getPublicExponent())
+                    && rsa.getPrimeP().multiply(rsa.getPrimeQ()).equals(rsa.getModulus());
         }
         byte[] challenge = new byte[32];
         new SecureRandom().nextBytes(challenge);

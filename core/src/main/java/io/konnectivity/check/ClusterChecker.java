@@ -2,9 +2,8 @@ package io.konnectivity.check;
 
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.fabric8.kubernetes.client.VersionInfo;
 import io.konnectivity.cert.CertificateDecoder;
 import io.konnectivity.cert.CertificateFormatException;
 import io.konnectivity.cert.ChainVerifier;
@@ -14,6 +13,9 @@ import io.konnectivity.cluster.ClusterAccessException;
 import io.konnectivity.cluster.ClusterErrors;
 import io.konnectivity.cluster.ClusterTarget;
 import io.konnectivity.cluster.KubeconfigFile;
+import io.konnectivity.cluster.KubeconfigFiles;
+import io.konnectivity.cluster.KubernetesClients;
+import io.konnectivity.cluster.ServingChainCapture;
 import io.konnectivity.cluster.ServingChainProbe;
 import io.konnectivity.cluster.TunnelProbe;
 import io.konnectivity.cluster.TunnelState;
@@ -30,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 
 /** Checks one cluster: every certificate its tunnel depends on, the agent workload and the tunnel itself. */
 public final class ClusterChecker {
@@ -38,8 +41,8 @@ public final class ClusterChecker {
 
     private final Clock clock;
     private final CheckListener listener;
-    /** Shared by every client this checker opens: building Jackson's deserializers anew per cluster costs most. */
-    private final KubernetesSerialization serialization = new KubernetesSerialization();
+    /** Shares one Jackson serialization among every client this checker opens. */
+    private final KubernetesClients clients = new KubernetesClients();
 
     public ClusterChecker(Clock clock, CheckListener listener) {
         this.clock = clock;
@@ -48,17 +51,37 @@ public final class ClusterChecker {
 
     /** Never throws for a cluster problem: what went wrong is the result. */
     public ClusterResult check(ClusterTarget target, CheckRequest request) {
+        return check(target, request, new KubeconfigFiles());
+    }
+
+    /** As {@link #check(ClusterTarget, CheckRequest)}, reading kubeconfig files through a run's shared cache. */
+    public ClusterResult check(ClusterTarget target, CheckRequest request, KubeconfigFiles files) {
         Instant started = clock.instant();
+        Named named = new Named(target.name(), target.context());
+        try {
+            return check(named, files.load(target.kubeconfig()), request, started);
+        } catch (ClusterAccessException e) {
+            return notChecked(named, "", started, e.getMessage());
+        }
+    }
+
+    /**
+     * Checks through a kubeconfig already read, such as one held in memory only.
+     *
+     * @param name how the report names the cluster
+     * @param context the kubeconfig context; null for its current context
+     */
+    public ClusterResult check(String name, KubeconfigFile kubeconfig, String context, CheckRequest request) {
+        return check(new Named(name, context), kubeconfig, request, clock.instant());
+    }
+
+    private ClusterResult check(Named target, KubeconfigFile kubeconfig, CheckRequest request, Instant started) {
         String server = "";
         try {
-            KubeconfigFile kubeconfig = KubeconfigFile.load(target.kubeconfig());
             String context = kubeconfig.requireContext(target.context());
             server = kubeconfig.server(context);
-            try (KubernetesClient client = new KubernetesClientBuilder()
-                    .withConfig(kubeconfig.clientConfig(context, request.timeout()))
-                    .withKubernetesSerialization(serialization)
-                    .build()) {
-                return read(target, request, kubeconfig, context, server, client, started);
+            try (KubernetesClients.Opened opened = clients.open(kubeconfig.clientConfig(context, request.timeout()))) {
+                return read(target, request, kubeconfig, context, server, opened, started);
             }
         } catch (ClusterAccessException e) {
             return notChecked(target, server, started, e.getMessage());
@@ -69,14 +92,15 @@ public final class ClusterChecker {
     }
 
     private ClusterResult read(
-            ClusterTarget target,
+            Named target,
             CheckRequest request,
             KubeconfigFile kubeconfig,
             String context,
             String server,
-            KubernetesClient client,
+            KubernetesClients.Opened opened,
             Instant started)
             throws ClusterAccessException {
+        KubernetesClient client = opened.client();
         CertificateJudge judge = new CertificateJudge(request.thresholds(), started);
         AgentNames names = request.names();
         List<CertificateCheck> certificates = new ArrayList<>();
@@ -84,10 +108,11 @@ public final class ClusterChecker {
         Map<String, String> facts = new TreeMap<>();
 
         Optional<X509Certificate> kubeconfigCa = readKubeconfig(kubeconfig, context, judge, certificates);
-        readServingChain(target, server, request.timeout(), kubeconfigCa, judge, certificates);
 
         Secret secret = timed(
                 target, "read Secret " + names.secretPath(), () -> getSecret(client, names, server, contextOf(target)));
+        // After the first request, whose connection showed the API server's chain.
+        readServingChain(target, server, request.timeout(), opened.servingChain(), kubeconfigCa, judge, certificates);
         if (secret != null) {
             certificates.addAll(
                     0,
@@ -96,6 +121,12 @@ public final class ClusterChecker {
         String secretMode = secret == null || secret.getMetadata().getLabels() == null
                 ? null
                 : secret.getMetadata().getLabels().get(MODE_LABEL);
+
+        // The version does not depend on anything else: it travels beside the workload and tunnel reads.
+        List<Finding> versionFindings = new ArrayList<>();
+        CompletableFuture<Optional<VersionInfo>> version = CompletableFuture.supplyAsync(
+                () -> optionalRead(target, "read Kubernetes version", versionFindings, client::getKubernetesVersion),
+                ClusterChecker::onNewThread);
 
         Optional<AgentWorkloadReader.Found> found = optionalRead(
                         target,
@@ -108,8 +139,8 @@ public final class ClusterChecker {
 
         TunnelState tunnel = probeTunnel(target, request, client, found, findings);
         scan(target, request, client, judge, certificates, findings);
-        optionalRead(target, "read Kubernetes version", findings, () -> client.getKubernetesVersion())
-                .ifPresent(version -> facts.put("kubernetesVersion", version.getGitVersion()));
+        version.join().ifPresent(info -> facts.put("kubernetesVersion", info.getGitVersion()));
+        findings.addAll(versionFindings);
 
         List<Finding> explained = new ArrayList<>(
                 new FindingRules(target.name(), names).explain(certificates, secret != null, workload, tunnel));
@@ -155,9 +186,10 @@ public final class ClusterChecker {
     }
 
     private void readServingChain(
-            ClusterTarget target,
+            Named target,
             String server,
             Duration timeout,
+            ServingChainCapture capture,
             Optional<X509Certificate> kubeconfigCa,
             CertificateJudge judge,
             List<CertificateCheck> certificates)
@@ -166,6 +198,10 @@ public final class ClusterChecker {
             return;
         }
         List<X509Certificate> chain = timed(target, "read API server certificate", () -> {
+            Optional<List<X509Certificate>> seen = capture.chain();
+            if (seen.isPresent()) {
+                return seen.get();
+            }
             try {
                 return ServingChainProbe.read(server, timeout);
             } catch (IOException e) {
@@ -203,7 +239,7 @@ public final class ClusterChecker {
     }
 
     private TunnelState probeTunnel(
-            ClusterTarget target,
+            Named target,
             CheckRequest request,
             KubernetesClient client,
             Optional<AgentWorkloadReader.Found> workload,
@@ -223,7 +259,7 @@ public final class ClusterChecker {
     }
 
     private void scan(
-            ClusterTarget target,
+            Named target,
             CheckRequest request,
             KubernetesClient client,
             CertificateJudge judge,
@@ -249,7 +285,7 @@ public final class ClusterChecker {
     }
 
     /** A read the check can do without: its failure becomes a finding instead of failing the cluster. */
-    private <T> Optional<T> optionalRead(ClusterTarget target, String step, List<Finding> findings, Read<T> read) {
+    private <T> Optional<T> optionalRead(Named target, String step, List<Finding> findings, Read<T> read) {
         try {
             return Optional.ofNullable(timed(target, step, read));
         } catch (ClusterAccessException | KubernetesClientException e) {
@@ -263,11 +299,18 @@ public final class ClusterChecker {
         }
     }
 
-    private <T> T timed(ClusterTarget target, String step, Read<T> read) throws ClusterAccessException {
+    private <T> T timed(Named target, String step, Read<T> read) throws ClusterAccessException {
         Instant start = clock.instant();
         T value = read.get();
         listener.step(target.name(), step, Duration.between(start, clock.instant()));
         return value;
+    }
+
+    /** A daemon thread per side request: nothing to shut down, and a check makes one. */
+    private static void onNewThread(Runnable task) {
+        Thread thread = new Thread(task, "konnectivity-side-request");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     static Map<String, byte[]> decodedData(Secret secret) {
@@ -289,12 +332,15 @@ public final class ClusterChecker {
         }
     }
 
-    private ClusterResult notChecked(ClusterTarget target, String server, Instant started, String error) {
+    private ClusterResult notChecked(Named target, String server, Instant started, String error) {
         return new ClusterResult.NotChecked(
                 target.name(), server, started, Duration.between(started, clock.instant()), error);
     }
 
-    private static String contextOf(ClusterTarget target) {
+    /** How reports and messages name the cluster being checked, and the context asked for (null for the current). */
+    private record Named(String name, String context) {}
+
+    private static String contextOf(Named target) {
         return target.context() == null ? target.name() : target.context();
     }
 

@@ -1,6 +1,7 @@
 package io.konnectivity.check;
 
 import io.konnectivity.cluster.ClusterTarget;
+import io.konnectivity.cluster.KubeconfigFiles;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +32,7 @@ public final class FleetCheck {
     public CheckReport run(List<ClusterTarget> targets, CheckRequest request) {
         Instant started = clock.instant();
         ClusterChecker checker = new ClusterChecker(clock, listener);
+        KubeconfigFiles files = new KubeconfigFiles();
         AtomicInteger done = new AtomicInteger();
         int workers = Math.max(1, Math.min(request.concurrency(), targets.size()));
         ExecutorService pool = Executors.newFixedThreadPool(workers, DaemonThreads.named("konnectivity-check"));
@@ -39,7 +41,7 @@ public final class FleetCheck {
             List<Future<ClusterResult>> futures = new ArrayList<>();
             for (ClusterTarget target : targets) {
                 futures.add(pool.submit(() -> {
-                    ClusterResult result = checkWithin(checker, calls, target, request);
+                    ClusterResult result = checkWithin(checker, files, calls, target, request);
                     listener.clusterFinished(result, done.incrementAndGet(), targets.size());
                     return result;
                 }));
@@ -56,9 +58,13 @@ public final class FleetCheck {
     }
 
     private ClusterResult checkWithin(
-            ClusterChecker checker, ExecutorService calls, ClusterTarget target, CheckRequest request) {
+            ClusterChecker checker,
+            KubeconfigFiles files,
+            ExecutorService calls,
+            ClusterTarget target,
+            CheckRequest request) {
         Instant started = clock.instant();
-        Future<ClusterResult> future = calls.submit(() -> checker.check(target, request));
+        Future<ClusterResult> future = calls.submit(() -> checker.check(target, request, files));
         try {
             return future.get(request.timeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {

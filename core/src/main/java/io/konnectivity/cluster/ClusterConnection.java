@@ -1,7 +1,6 @@
 package io.konnectivity.cluster;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.time.Duration;
 
 /** An open client to one cluster, with the server and context it was opened for. */
@@ -9,13 +8,16 @@ public record ClusterConnection(KubernetesClient client, String server, String c
 
     /** Opens a client for {@code target} whose calls fail after {@code timeout} instead of retrying. */
     public static ClusterConnection open(ClusterTarget target, Duration timeout) throws ClusterAccessException {
-        KubeconfigFile kubeconfig = KubeconfigFile.load(target.kubeconfig());
-        String context = kubeconfig.requireContext(target.context());
-        var config = kubeconfig.clientConfig(context, timeout);
-        return new ClusterConnection(
-                new KubernetesClientBuilder().withConfig(config).build(),
-                KubeconfigFile.withoutTrailingSlash(config.getMasterUrl()),
-                context);
+        return open(KubeconfigFile.load(target.kubeconfig()), target.context(), timeout);
+    }
+
+    /** Opens a client through a kubeconfig already read, such as one held in memory only. */
+    public static ClusterConnection open(KubeconfigFile kubeconfig, String context, Duration timeout)
+            throws ClusterAccessException {
+        String chosen = kubeconfig.requireContext(context);
+        var config = kubeconfig.clientConfig(chosen, timeout);
+        String server = KubeconfigFile.withoutTrailingSlash(config.getMasterUrl());
+        return new ClusterConnection(new KubernetesClients().open(config).client(), server, chosen);
     }
 
     /** One line for a failed call, naming the server, the credential and what was being done. */

@@ -1,12 +1,13 @@
 package io.konnectivity.cluster;
 
+import io.fabric8.kubernetes.api.model.NamedAuthInfo;
+import io.fabric8.kubernetes.api.model.NamedCluster;
 import io.fabric8.kubernetes.api.model.NamedContext;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
@@ -14,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,43 +24,67 @@ public final class KubeconfigFile {
 
     private static final Pattern POSITION = Pattern.compile("line (\\d+), column (\\d+)");
 
+    /** The file it was read from; null for one held in memory only. */
     private final Path path;
-    private final String content;
+    /** How messages name it: the file's path, or where an in-memory one came from. */
+    private final String source;
+
     private final io.fabric8.kubernetes.api.model.Config parsed;
     private final Map<String, Config> configs = new HashMap<>();
 
-    private KubeconfigFile(Path path, String content, io.fabric8.kubernetes.api.model.Config parsed) {
+    private KubeconfigFile(Path path, String source, io.fabric8.kubernetes.api.model.Config parsed) {
         this.path = path;
-        this.content = content;
+        this.source = source;
         this.parsed = parsed;
     }
 
     public static KubeconfigFile load(Path path) throws ClusterAccessException {
-        String content;
-        try {
-            content = Files.readString(path, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
+        if (!Files.exists(path)) {
             throw new ClusterAccessException("The kubeconfig " + path + " does not exist.");
-        } catch (IOException e) {
-            throw new ClusterAccessException("The kubeconfig " + path + " cannot be read: " + e.getMessage() + ".");
+        }
+        if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+            throw new ClusterAccessException("The kubeconfig " + path + " cannot be read.");
         }
         io.fabric8.kubernetes.api.model.Config parsed;
         try {
-            parsed = KubeConfigUtils.parseConfigFromString(content);
+            // Parsed from the file, so that relative certificate and key paths resolve against its directory.
+            parsed = KubeConfigUtils.parseConfig(path.toFile());
         } catch (RuntimeException e) {
             throw new ClusterAccessException(
                     "The kubeconfig " + path + " does not parse as a kubeconfig" + position(e) + ".");
         }
+        return checked(path, path.toString(), parsed);
+    }
+
+    /**
+     * A kubeconfig held in memory only, such as one fetched from ARM: it is parsed here and never written anywhere.
+     *
+     * @param source how messages name it, such as {@code the user kubeconfig of rg/aks-prod from ARM}
+     */
+    public static KubeconfigFile inMemory(String source, byte[] content) throws ClusterAccessException {
+        io.fabric8.kubernetes.api.model.Config parsed;
+        try {
+            parsed = KubeConfigUtils.parseConfigFromString(new String(content, StandardCharsets.UTF_8));
+        } catch (RuntimeException e) {
+            throw new ClusterAccessException(
+                    "The kubeconfig " + source + " does not parse as a kubeconfig" + position(e) + ".");
+        }
+        return checked(null, source, parsed);
+    }
+
+    private static KubeconfigFile checked(Path path, String source, io.fabric8.kubernetes.api.model.Config parsed)
+            throws ClusterAccessException {
         if (parsed == null
                 || parsed.getContexts() == null
                 || parsed.getContexts().isEmpty()) {
-            throw new ClusterAccessException("The kubeconfig " + path + " defines no context.");
+            throw new ClusterAccessException("The kubeconfig " + source + " defines no context.");
         }
-        return new KubeconfigFile(path, content, parsed);
+        return new KubeconfigFile(path, source, parsed);
     }
 
-    public Path path() {
-        return path;
+    /** The file it was read from; empty for one held in memory only. */
+    public Optional<Path> path() {
+        return Optional.ofNullable(path);
     }
 
     public List<String> contexts() {
@@ -74,7 +100,7 @@ public final class KubeconfigFile {
         if (contexts().size() == 1) {
             return contexts().get(0);
         }
-        throw new ClusterAccessException("The kubeconfig " + path + " sets no current-context; choose one of "
+        throw new ClusterAccessException("The kubeconfig " + source + " sets no current-context; choose one of "
                 + String.join(", ", contexts()) + " with --context.");
     }
 
@@ -84,15 +110,18 @@ public final class KubeconfigFile {
             return currentContext();
         }
         if (!contexts().contains(requested)) {
-            throw new ClusterAccessException("The kubeconfig " + path + " has no context '" + requested + "'; it has "
+            throw new ClusterAccessException("The kubeconfig " + source + " has no context '" + requested + "'; it has "
                     + String.join(", ", contexts()) + ".");
         }
         return requested;
     }
 
-    /** A fabric8 client configuration for {@code context}, failing fast instead of retrying. */
+    /**
+     * A new fabric8 client configuration for {@code context}, failing fast instead of retrying. Each call returns its
+     * own instance, which the caller may change.
+     */
     public Config clientConfig(String context, Duration timeout) throws ClusterAccessException {
-        Config config = contextConfig(context);
+        Config config = buildConfig(requireContext(context));
         int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
         config.setConnectionTimeout(millis);
         config.setRequestTimeout(millis);
@@ -100,21 +129,66 @@ public final class KubeconfigFile {
         return config;
     }
 
-    /** The configuration of {@code context}, parsed once: a kubeconfig can be large and is read several times. */
+    /** The configuration of {@code context}, built once for reading its server and certificates. */
     private synchronized Config contextConfig(String context) throws ClusterAccessException {
         String name = requireContext(context);
         Config config = configs.get(name);
-        if (config != null) {
-            return config;
+        if (config == null) {
+            config = buildConfig(name);
+            configs.put(name, config);
+        }
+        return config;
+    }
+
+    /**
+     * What {@link Config#fromKubeconfig(String, String, String)} builds, from the file parsed once: a file with many
+     * contexts is not parsed again for each of them. Synchronized because fabric8 notes facts on the parsed context.
+     */
+    private synchronized Config buildConfig(String name) throws ClusterAccessException {
+        NamedContext context = parsed.getContexts().stream()
+                .filter(candidate -> name.equals(candidate.getName()))
+                .findFirst()
+                .orElseThrow();
+        io.fabric8.kubernetes.api.model.Config single = new io.fabric8.kubernetes.api.model.Config();
+        single.setCurrentContext(name);
+        single.setContexts(List.of(context));
+        if (context.getContext() == null) {
+            throw new ClusterAccessException("The kubeconfig " + source + " context '" + name + "' is empty.");
+        }
+        String cluster = context.getContext().getCluster();
+        single.setClusters(named(parsed.getClusters(), NamedCluster::getName, cluster));
+        single.setUsers(named(
+                parsed.getUsers(), NamedAuthInfo::getName, context.getContext().getUser()));
+        if (single.getClusters().isEmpty()) {
+            throw new ClusterAccessException("The kubeconfig " + source + " context '" + name + "' names cluster '"
+                    + cluster + "', which the file does not define.");
         }
         try {
-            config = Config.fromKubeconfig(name, content, path.toString());
+            Config config = Config.empty();
+            KubeConfigUtils.merge(config, name, single);
+            Config.configFromSysPropsOrEnvVars(config);
+            String server = config.getMasterUrl();
+            if (server == null || server.isBlank()) {
+                throw new ClusterAccessException(
+                        "The kubeconfig " + source + " context '" + name + "' names no cluster with a server.");
+            }
+            if (!server.contains("://")) {
+                server = "https://" + server;
+            }
+            config.setMasterUrl(server.endsWith("/") ? server : server + "/");
+            return config;
         } catch (RuntimeException e) {
-            throw new ClusterAccessException("The kubeconfig " + path + " context '" + context + "' cannot be used: "
+            throw new ClusterAccessException("The kubeconfig " + source + " context '" + name + "' cannot be used: "
                     + e.getClass().getSimpleName() + position(e) + ".");
         }
-        configs.put(name, config);
-        return config;
+    }
+
+    private static <T> List<T> named(List<T> entries, Function<T, String> name, String wanted) {
+        return entries == null || wanted == null
+                ? List.of()
+                : entries.stream()
+                        .filter(entry -> wanted.equals(name.apply(entry)))
+                        .toList();
     }
 
     /** The API server URL of {@code context}. */
@@ -140,16 +214,16 @@ public final class KubeconfigFile {
                 return Optional.of(Base64.getMimeDecoder().decode(data.strip()));
             } catch (IllegalArgumentException e) {
                 throw new ClusterAccessException(
-                        "The kubeconfig " + path + " holds a " + field + "-data value that is not base64.");
+                        "The kubeconfig " + source + " holds a " + field + "-data value that is not base64.");
             }
         }
         if (file != null && !file.isBlank()) {
-            Path resolved = path.toAbsolutePath().resolveSibling(file);
+            Path resolved = path == null ? Path.of(file) : path.toAbsolutePath().resolveSibling(file);
             try {
                 return Optional.of(Files.readAllBytes(resolved));
             } catch (IOException e) {
-                throw new ClusterAccessException(
-                        "The kubeconfig " + path + " names " + field + " file " + resolved + ", which cannot be read.");
+                throw new ClusterAccessException("The kubeconfig " + source + " names " + field + " file " + resolved
+                        + ", which cannot be read.");
             }
         }
         return Optional.empty();
@@ -175,6 +249,6 @@ public final class KubeconfigFile {
 
     @Override
     public String toString() {
-        return "kubeconfig " + path;
+        return "kubeconfig " + source;
     }
 }

@@ -3,6 +3,8 @@ package io.konnectivity.cluster;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.Optional;
 
@@ -30,12 +32,7 @@ public final class TunnelProbe {
         }
         String name = pod.get().getMetadata().getName();
         try {
-            String log = client.pods()
-                    .inNamespace(namespace)
-                    .withName(name)
-                    .inContainer(workload.containerName())
-                    .tailingLines(1)
-                    .getLog();
+            String log = client.raw(logPath(namespace, name, workload.containerName()), "GET", null);
             String lastLine =
                     log == null ? "" : log.strip().lines().reduce((a, b) -> b).orElse("");
             return new TunnelState.Up(name, lastLine);
@@ -47,6 +44,26 @@ public final class TunnelProbe {
                     ? new TunnelState.Down(name, text)
                     : new TunnelState.Unknown(name, text);
         }
+    }
+
+    /**
+     * The log subresource, asked for directly: fabric8's log call first waits for the pod to be ready through an
+     * informer (a list and a watch), which a running pod does not need and which costs more than the log itself.
+     */
+    static String logPath(String namespace, String pod, String container) {
+        StringBuilder path = new StringBuilder("/api/v1/namespaces/")
+                .append(encode(namespace))
+                .append("/pods/")
+                .append(encode(pod))
+                .append("/log?tailLines=1");
+        if (container != null && !container.isBlank()) {
+            path.append("&container=").append(encode(container));
+        }
+        return path.toString();
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private static boolean isRunning(Pod pod) {

@@ -11,6 +11,7 @@ import io.konnectivity.cluster.AgentWorkloadReader;
 import io.konnectivity.cluster.ClusterAccessException;
 import io.konnectivity.cluster.ClusterConnection;
 import io.konnectivity.cluster.ClusterTarget;
+import io.konnectivity.cluster.KubeconfigFile;
 import io.konnectivity.cluster.TransientErrors;
 import io.konnectivity.cluster.TunnelProbe;
 import io.konnectivity.cluster.TunnelState;
@@ -40,8 +41,22 @@ public final class Rotation {
 
     /** Never throws for a cluster problem: how it ended is the report's result. */
     public RotationReport run(ClusterTarget target, RotationRequest request) {
-        Run run = new Run(target, request);
-        try (ClusterConnection connection = ClusterConnection.open(target, request.requestTimeout())) {
+        return run(target.name(), () -> ClusterConnection.open(target, request.requestTimeout()), request);
+    }
+
+    /**
+     * Rotates through a kubeconfig already read, such as one held in memory only.
+     *
+     * @param cluster how the report names the cluster
+     * @param context the kubeconfig context; null for its current context
+     */
+    public RotationReport run(String cluster, KubeconfigFile kubeconfig, String context, RotationRequest request) {
+        return run(cluster, () -> ClusterConnection.open(kubeconfig, context, request.requestTimeout()), request);
+    }
+
+    private RotationReport run(String cluster, Opener opener, RotationRequest request) {
+        Run run = new Run(cluster, request);
+        try (ClusterConnection connection = opener.open()) {
             run.server = connection.server();
             run.execute(connection);
         } catch (ClusterAccessException e) {
@@ -53,9 +68,14 @@ public final class Rotation {
         return run.report();
     }
 
+    @FunctionalInterface
+    private interface Opener {
+        ClusterConnection open() throws ClusterAccessException;
+    }
+
     /** The state of one rotation while it runs. */
     private final class Run {
-        private final ClusterTarget target;
+        private final String cluster;
         private final RotationRequest request;
         private final Instant started = clock.instant();
         private final List<RotationStep> steps = new ArrayList<>();
@@ -65,8 +85,8 @@ public final class Rotation {
         private String csr;
         private RotationResult result;
 
-        private Run(ClusterTarget target, RotationRequest request) {
-            this.target = target;
+        private Run(String cluster, RotationRequest request) {
+            this.cluster = cluster;
             this.request = request;
         }
 
@@ -220,7 +240,7 @@ public final class Rotation {
                 ClusterConnection connection, RotationLock lock, AgentSecret agent, RotationState inherited) {
             KubernetesClient client = connection.client();
             SecretBackups backups = new SecretBackups(client, request.names(), clock);
-            CsrSigner signer = new CsrSigner(client, clock, listener, target.name());
+            CsrSigner signer = new CsrSigner(client, clock, listener, cluster);
             Instant stepStart = clock.instant();
             try {
                 backup = reusableBackup(backups, inherited, agent).orElse(null);
@@ -241,7 +261,7 @@ public final class Rotation {
                 lock.record(lock.state().backedUp(backup, agent.fingerprint()));
                 List<String> pruned = backups.prune(request.keepBackups(), backup);
                 if (!pruned.isEmpty()) {
-                    listener.progress(target.name(), "deleted old backups " + String.join(", ", pruned));
+                    listener.progress(cluster, "deleted old backups " + String.join(", ", pruned));
                 }
 
                 stepStart = clock.instant();
@@ -265,7 +285,7 @@ public final class Rotation {
                     step("approval", RotationStep.Outcome.DONE, "approved " + csr + " through /approval", stepStart);
                 } else {
                     listener.progress(
-                            target.name(),
+                            cluster,
                             "waiting up to " + request.approvalTimeout().toSeconds()
                                     + " s for someone to approve: kubectl certificate approve " + csr);
                     step("approval", RotationStep.Outcome.SKIPPED, "left to an approver", stepStart);
@@ -328,7 +348,7 @@ public final class Rotation {
                 AgentSecret renewed = AgentSecret.read(client, request.names());
                 certificates.add(
                         new CertificateChange(where(), previous, CertificateReader.read(renewed.certificate())));
-                String done = new AgentRestart(client, clock, listener, target.name())
+                String done = new AgentRestart(client, clock, listener, cluster)
                         .restart(ns(), workload, request.restart(), request.rolloutTimeout());
                 lock.record(lock.state().restarted());
                 step("restart", RotationStep.Outcome.DONE, done, stepStart);
@@ -376,7 +396,7 @@ public final class Rotation {
                                 clock.instant().toString(),
                                 "konnectivity.io/restored-from",
                                 backup));
-                String done = new AgentRestart(client, clock, listener, target.name())
+                String done = new AgentRestart(client, clock, listener, cluster)
                         .restart(ns(), workload, request.restart(), request.rolloutTimeout());
                 TunnelState tunnel = probeUntilUp(client, workload);
                 step(
@@ -401,7 +421,7 @@ public final class Rotation {
             Instant stepStart = clock.instant();
             List<String> done = new ArrayList<>();
             if (csr != null && !request.keepCsr()) {
-                deleteQuietly(new CsrSigner(connection.client(), clock, listener, target.name()), csr);
+                deleteQuietly(new CsrSigner(connection.client(), clock, listener, cluster), csr);
                 done.add("deleted CSR " + csr);
             }
             releaseQuietly(lock);
@@ -489,7 +509,7 @@ public final class Rotation {
 
         private void cleanStaleCsr(KubernetesClient client, RotationState inherited) {
             if (inherited != null && inherited.csr() != null) {
-                deleteQuietly(new CsrSigner(client, clock, listener, target.name()), inherited.csr());
+                deleteQuietly(new CsrSigner(client, clock, listener, cluster), inherited.csr());
             }
         }
 
@@ -545,7 +565,7 @@ public final class Rotation {
         private void step(String name, RotationStep.Outcome outcome, String detail, Instant stepStart) {
             RotationStep step = new RotationStep(name, outcome, detail, Duration.between(stepStart, clock.instant()));
             steps.add(step);
-            listener.stepFinished(target.name(), step);
+            listener.stepFinished(cluster, step);
         }
 
         private void deleteQuietly(CsrSigner signer, String name) {
@@ -553,8 +573,7 @@ public final class Rotation {
                 signer.delete(name);
             } catch (KubernetesClientException e) {
                 listener.progress(
-                        target.name(),
-                        "could not delete CSR " + name + "; the API server removes it within" + " 24 hours");
+                        cluster, "could not delete CSR " + name + "; the API server removes it within" + " 24 hours");
             }
         }
 
@@ -563,7 +582,7 @@ public final class Rotation {
                 lock.release();
             } catch (RuntimeException e) {
                 listener.progress(
-                        target.name(),
+                        cluster,
                         "could not release the lock; it expires in "
                                 + request.lockDuration().toSeconds() + " s");
             }
@@ -595,7 +614,7 @@ public final class Rotation {
                 result = new RotationResult.Failed("The rotation stopped without a result.");
             }
             return new RotationReport(
-                    target.name(),
+                    cluster,
                     server,
                     RotationMode.CSR,
                     started,

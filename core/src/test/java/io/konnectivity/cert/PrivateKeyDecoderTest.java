@@ -150,6 +150,19 @@ class PrivateKeyDecoderTest {
                 .isFalse();
     }
 
+    @Test
+    void rsaKeysMatchOnlyTheirOwnPublicKey() throws Exception {
+        KeyPair one = SandboxPki.newKeyPair(KeyType.RSA_2048);
+        KeyPair other = SandboxPki.newKeyPair(KeyType.RSA_2048);
+
+        assertThat(KeyMatch.matches(one.getPrivate(), one.getPublic())).isTrue();
+        assertThat(KeyMatch.matches(one.getPrivate(), other.getPublic())).isFalse();
+        assertThat(KeyMatch.matches(other.getPrivate(), one.getPublic())).isFalse();
+        assertThat(KeyMatch.matches(
+                        one.getPrivate(), SandboxPki.newKeyPair(KeyType.EC_P256).getPublic()))
+                .isFalse();
+    }
+
     private static void assertMatches(PrivateKey key, KeyPair pair) {
         assertThat(KeyMatch.matches(key, pair.getPublic())).isTrue();
     }

@@ -10,6 +10,7 @@ import io.konnectivity.cluster.TunnelState;
 import io.konnectivity.sandbox.SandboxCluster;
 import io.konnectivity.sandbox.SandboxPki;
 import io.konnectivity.sandbox.SandboxScenario;
+import io.konnectivity.sandbox.ServedRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,6 +56,27 @@ class ClusterCheckerTest {
             assertThat(result.tunnel()).isInstanceOf(TunnelState.Up.class);
             assertThat(result.findings()).extracting(Finding::code).doesNotContain("TUNNEL_DOWN");
             assertThat(result.facts()).containsKey("kubernetesVersion");
+        }
+    }
+
+    @Test
+    void aCheckMakesOneRequestPerThingItReadsAndNoWatch() {
+        try (SandboxCluster cluster = SandboxCluster.start(SandboxScenario.defaults())) {
+            cluster.faults().clearRequests();
+
+            checked(cluster, CheckRequest.defaults());
+
+            List<ServedRequest> requests = cluster.faults().requests();
+            assertThat(requests).extracting(ServedRequest::path).doesNotHaveDuplicates();
+            assertThat(requests)
+                    .extracting(ServedRequest::query)
+                    .noneMatch(query -> query != null && query.contains("watch"));
+            assertThat(requests)
+                    .filteredOn(request -> request.path().endsWith("/log"))
+                    .singleElement()
+                    .satisfies(log ->
+                            assertThat(log.query()).contains("tailLines=1").contains("container=konnectivity-agent"));
+            assertThat(requests).hasSizeLessThanOrEqualTo(5);
         }
     }
 

@@ -48,7 +48,7 @@ final class TlsRelay implements AutoCloseable {
             SSLServerSocket socket = (SSLServerSocket)
                     context.getServerSocketFactory().createServerSocket(0, 50, InetAddress.getLoopbackAddress());
             SSLParameters parameters = socket.getSSLParameters();
-            parameters.setApplicationProtocols(new String[] {"http/1.1"});
+            parameters.setApplicationProtocols(new String[] {"h2", "http/1.1"});
             parameters.setNeedClientAuth(false);
             parameters.setWantClientAuth(false);
             socket.setSSLParameters(parameters);
