@@ -131,7 +131,7 @@ public final class ArmClients implements AutoCloseable {
         long timeout = settings.requestTimeout().toMillis();
         OkHttpClient.Builder builder = new OkHttpClient.Builder()
                 .dispatcher(dispatcher)
-                .connectionPool(new ConnectionPool(Math.min(settings.maxConcurrentRequests(), 32), 1, TimeUnit.MINUTES))
+                .connectionPool(new ConnectionPool(settings.maxConcurrentRequests(), 1, TimeUnit.MINUTES))
                 .connectTimeout(Math.min(timeout, 10_000), TimeUnit.MILLISECONDS)
                 .readTimeout(timeout, TimeUnit.MILLISECONDS)
                 .writeTimeout(timeout, TimeUnit.MILLISECONDS)
