@@ -3,7 +3,7 @@
 #
 #   bench/run.sh [single|startup|fleet|all] [--option value ...]      default: all
 #
-# single:  --warmup 200 --iterations 500 --parts-iterations 200 --profile true
+# single:  --warmup 1000 --iterations 500 --parts-iterations 200 --profile true
 # startup: --repetitions 20
 # fleet:   --clusters 1,10,100,1000 --concurrency 8,16,32,64,128,256 --servers 10 --latency-ms 50 --xmx 512m
 #          --small-xmx 256m --runs 1 --timeout-seconds 30

@@ -55,7 +55,7 @@ final class SingleClusterBenchmark {
     private final QuietMachine quiet;
 
     SingleClusterBenchmark(Options options) {
-        this.warmup = options.number("warmup", 200);
+        this.warmup = options.number("warmup", 1000);
         this.iterations = options.number("iterations", 500);
         this.partsIterations = options.number("parts-iterations", 200);
         this.profile = Boolean.parseBoolean(options.text("profile", "true"));
