@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.konnectivity.check.AgentNames;
+import io.konnectivity.cluster.KubernetesClients;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,35 +16,41 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The requests of a check, each timed on its own, on a client built for the check as core builds one: the first
- * request pays the connection's TLS handshake, the first read of each kind pays the client's own JSON set-up, and
- * fabric8's {@code getLog()} first waits for the pod to be ready. Then the same with one JSON serialization shared by
- * every client, and the log read with a plain GET.
+ * The requests of a check, each timed on its own, on a client built for the check: first a plain fabric8 client (the
+ * first request pays the connection's TLS handshake, the first read of each kind pays the client's own JSON set-up,
+ * and small HTTP/2 writes wait on delayed acknowledgements), then one sharing a JSON serialization, then the client
+ * core opens ({@link KubernetesClients}: shared serialization, key from memory, no send delay). fabric8's
+ * {@code getLog()} first waits for the pod to be ready; the raw GET is how core reads the log line.
  */
 final class FreshClientTimings {
 
     private static final List<String> COLUMNS =
             List.of("build", "Secret (+TLS)", "Deployment", "pod list", "getLog()", "raw log GET", "version", "close");
 
-    private final Config config;
+    private final Supplier<Config> config;
     private final AgentNames names = AgentNames.DEFAULT;
 
-    FreshClientTimings(Config config) {
+    /** @param config a new configuration of the cluster on every call */
+    FreshClientTimings(Supplier<Config> config) {
         this.config = config;
     }
 
     void print(int warmup, int iterations, PrintStream out) {
         KubernetesSerialization shared = new KubernetesSerialization();
         Map<String, Supplier<KubernetesClient>> clients = new LinkedHashMap<>();
+        KubernetesClients core = new KubernetesClients(shared);
         clients.put(
-                "new client per check (core today)",
-                () -> new KubernetesClientBuilder().withConfig(config).build());
+                "plain fabric8 client per check",
+                () -> new KubernetesClientBuilder().withConfig(config.get()).build());
         clients.put(
                 "  with a shared KubernetesSerialization",
                 () -> new KubernetesClientBuilder()
-                        .withConfig(config)
+                        .withConfig(config.get())
                         .withKubernetesSerialization(shared)
                         .build());
+        clients.put(
+                "core's client (KubernetesClients)",
+                () -> core.open(config.get()).client());
         out.printf(Locale.ROOT, "each request of a check on a fresh client, median of %d (ms):%n", iterations);
         out.printf(Locale.ROOT, "  %-40s", "");
         COLUMNS.forEach(column -> out.printf(Locale.ROOT, " %13s", column));
