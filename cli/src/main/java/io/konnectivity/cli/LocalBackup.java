@@ -3,6 +3,7 @@ package io.konnectivity.cli;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import io.konnectivity.cert.OwnerOnlyFiles;
 import io.konnectivity.check.AgentNames;
 import io.konnectivity.cluster.ClusterConnection;
 import java.io.IOException;
@@ -10,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 
 /** The one place a private key leaves the cluster: an explicit local backup file only its owner can read. */
 final class LocalBackup {
@@ -42,11 +42,9 @@ final class LocalBackup {
 
     private static void createOwnerOnly(Path file, String content) throws IOException {
         try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            OwnerOnlyFiles.create(file);
         } catch (FileAlreadyExistsException e) {
             throw new IOException("The backup file " + file + " already exists; choose a new name.");
-        } catch (UnsupportedOperationException e) {
-            Files.createFile(file);
         }
         Files.writeString(file, content, StandardCharsets.UTF_8);
     }
