@@ -1,8 +1,13 @@
 package io.konnectivity.cluster;
 
+import io.fabric8.kubernetes.api.model.AuthInfo;
+import io.fabric8.kubernetes.api.model.Cluster;
 import io.fabric8.kubernetes.api.model.NamedAuthInfo;
+import io.fabric8.kubernetes.api.model.NamedAuthInfoBuilder;
 import io.fabric8.kubernetes.api.model.NamedCluster;
+import io.fabric8.kubernetes.api.model.NamedClusterBuilder;
 import io.fabric8.kubernetes.api.model.NamedContext;
+import io.fabric8.kubernetes.api.model.NamedContextBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
 import java.io.IOException;
@@ -11,9 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -30,7 +33,6 @@ public final class KubeconfigFile {
     private final String source;
 
     private final io.fabric8.kubernetes.api.model.Config parsed;
-    private final Map<String, Config> configs = new HashMap<>();
 
     private KubeconfigFile(Path path, String source, io.fabric8.kubernetes.api.model.Config parsed) {
         this.path = path;
@@ -118,7 +120,7 @@ public final class KubeconfigFile {
 
     /**
      * A new fabric8 client configuration for {@code context}, failing fast instead of retrying. Each call returns its
-     * own instance, which the caller may change.
+     * own instance, which the caller may change, and runs the context's {@code exec} credential plugin, if any, once.
      */
     public Config clientConfig(String context, Duration timeout) throws ClusterAccessException {
         Config config = buildConfig(requireContext(context));
@@ -129,58 +131,94 @@ public final class KubeconfigFile {
         return config;
     }
 
-    /** The configuration of {@code context}, built once for reading its server and certificates. */
-    private synchronized Config contextConfig(String context) throws ClusterAccessException {
-        String name = requireContext(context);
-        Config config = configs.get(name);
-        if (config == null) {
-            config = buildConfig(name);
-            configs.put(name, config);
-        }
-        return config;
-    }
-
     /**
      * What {@link Config#fromKubeconfig(String, String, String)} builds, from the file parsed once: a file with many
-     * contexts is not parsed again for each of them. Synchronized because fabric8 notes facts on the parsed context.
+     * contexts is not parsed again for each of them. fabric8 notes facts on the context, cluster and user it merges, so
+     * it gets copies of them: contexts of one file are built in parallel, each running its own credential plugin.
      */
-    private synchronized Config buildConfig(String name) throws ClusterAccessException {
-        NamedContext context = parsed.getContexts().stream()
-                .filter(candidate -> name.equals(candidate.getName()))
-                .findFirst()
-                .orElseThrow();
+    private Config buildConfig(String name) throws ClusterAccessException {
+        NamedContext context = namedContext(name);
+        NamedCluster cluster = namedCluster(name, context);
         io.fabric8.kubernetes.api.model.Config single = new io.fabric8.kubernetes.api.model.Config();
         single.setCurrentContext(name);
-        single.setContexts(List.of(context));
-        if (context.getContext() == null) {
-            throw new ClusterAccessException("The kubeconfig " + source + " context '" + name + "' is empty.");
-        }
-        String cluster = context.getContext().getCluster();
-        single.setClusters(named(parsed.getClusters(), NamedCluster::getName, cluster));
+        single.setContexts(List.of(new NamedContextBuilder(context).build()));
+        single.setClusters(List.of(new NamedClusterBuilder(cluster).build()));
         single.setUsers(named(
-                parsed.getUsers(), NamedAuthInfo::getName, context.getContext().getUser()));
-        if (single.getClusters().isEmpty()) {
-            throw new ClusterAccessException("The kubeconfig " + source + " context '" + name + "' names cluster '"
-                    + cluster + "', which the file does not define.");
-        }
+                        parsed.getUsers(),
+                        NamedAuthInfo::getName,
+                        context.getContext().getUser())
+                .stream()
+                .map(user -> new NamedAuthInfoBuilder(user).build())
+                .toList());
         try {
             Config config = Config.empty();
             KubeConfigUtils.merge(config, name, single);
             Config.configFromSysPropsOrEnvVars(config);
             String server = config.getMasterUrl();
             if (server == null || server.isBlank()) {
-                throw new ClusterAccessException(
-                        "The kubeconfig " + source + " context '" + name + "' names no cluster with a server.");
+                throw noServer(name);
             }
-            if (!server.contains("://")) {
-                server = "https://" + server;
-            }
-            config.setMasterUrl(server.endsWith("/") ? server : server + "/");
+            config.setMasterUrl(normalisedServer(server));
             return config;
         } catch (RuntimeException e) {
             throw new ClusterAccessException("The kubeconfig " + source + " context '" + name + "' cannot be used: "
                     + e.getClass().getSimpleName() + position(e) + ".");
         }
+    }
+
+    private NamedContext namedContext(String name) throws ClusterAccessException {
+        NamedContext context = parsed.getContexts().stream()
+                .filter(candidate -> name.equals(candidate.getName()))
+                .findFirst()
+                .orElseThrow();
+        if (context.getContext() == null) {
+            throw new ClusterAccessException("The kubeconfig " + source + " context '" + name + "' is empty.");
+        }
+        return context;
+    }
+
+    private NamedCluster namedCluster(String name, NamedContext context) throws ClusterAccessException {
+        String cluster = context.getContext().getCluster();
+        List<NamedCluster> clusters = named(parsed.getClusters(), NamedCluster::getName, cluster);
+        if (clusters.isEmpty()) {
+            throw new ClusterAccessException("The kubeconfig " + source + " context '" + name + "' names cluster '"
+                    + cluster + "', which the file does not define.");
+        }
+        return clusters.get(0);
+    }
+
+    /** The cluster entry of {@code context}, read from the parsed file without building a client configuration. */
+    private Cluster cluster(String context) throws ClusterAccessException {
+        String name = requireContext(context);
+        Cluster cluster = namedCluster(name, namedContext(name)).getCluster();
+        if (cluster == null
+                || cluster.getServer() == null
+                || cluster.getServer().isBlank()) {
+            throw noServer(name);
+        }
+        return cluster;
+    }
+
+    /** The user entry of {@code context}, when the file defines it. */
+    private Optional<AuthInfo> user(String context) throws ClusterAccessException {
+        String name = requireContext(context);
+        return named(
+                        parsed.getUsers(),
+                        NamedAuthInfo::getName,
+                        namedContext(name).getContext().getUser())
+                .stream()
+                .findFirst()
+                .map(NamedAuthInfo::getUser);
+    }
+
+    private ClusterAccessException noServer(String name) {
+        return new ClusterAccessException(
+                "The kubeconfig " + source + " context '" + name + "' names no cluster with a server.");
+    }
+
+    private static String normalisedServer(String server) {
+        String url = server.contains("://") ? server : "https://" + server;
+        return url.endsWith("/") ? url : url + "/";
     }
 
     private static <T> List<T> named(List<T> entries, Function<T, String> name, String wanted) {
@@ -193,19 +231,24 @@ public final class KubeconfigFile {
 
     /** The API server URL of {@code context}. */
     public String server(String context) throws ClusterAccessException {
-        return withoutTrailingSlash(contextConfig(context).getMasterUrl());
+        return withoutTrailingSlash(normalisedServer(cluster(context).getServer()));
     }
 
     /** The cluster CA the context trusts, when it names one (inline or as a file). */
     public Optional<byte[]> certificateAuthority(String context) throws ClusterAccessException {
-        Config config = contextConfig(context);
-        return inlineOrFile(config.getCaCertData(), config.getCaCertFile(), "certificate-authority");
+        Cluster cluster = cluster(context);
+        return inlineOrFile(
+                cluster.getCertificateAuthorityData(), cluster.getCertificateAuthority(), "certificate-authority");
     }
 
     /** The client certificate the context authenticates with, when it uses one. */
     public Optional<byte[]> clientCertificate(String context) throws ClusterAccessException {
-        Config config = contextConfig(context);
-        return inlineOrFile(config.getClientCertData(), config.getClientCertFile(), "client-certificate");
+        Optional<AuthInfo> user = user(context);
+        if (user.isEmpty()) {
+            return Optional.empty();
+        }
+        return inlineOrFile(
+                user.get().getClientCertificateData(), user.get().getClientCertificate(), "client-certificate");
     }
 
     private Optional<byte[]> inlineOrFile(String data, String file, String field) throws ClusterAccessException {
