@@ -18,26 +18,24 @@ final class LocalBackup {
     private LocalBackup() {}
 
     static void write(ClusterConnection connection, AgentNames names, Path file) throws Exception {
-        {
-            Secret secret = connection
-                    .client()
-                    .secrets()
-                    .inNamespace(names.namespace())
-                    .withName(names.secret())
-                    .get();
-            if (secret == null) {
-                throw new IllegalArgumentException("The Secret " + names.secretPath() + " does not exist.");
-            }
-            Secret clean = new SecretBuilder(secret)
-                    .editMetadata()
-                    .withResourceVersion(null)
-                    .withUid(null)
-                    .withManagedFields()
-                    .withCreationTimestamp(null)
-                    .endMetadata()
-                    .build();
-            createOwnerOnly(file, Serialization.asYaml(clean));
+        Secret secret = connection
+                .client()
+                .secrets()
+                .inNamespace(names.namespace())
+                .withName(names.secret())
+                .get();
+        if (secret == null) {
+            throw new IllegalArgumentException("The Secret " + names.secretPath() + " does not exist.");
         }
+        Secret clean = new SecretBuilder(secret)
+                .editMetadata()
+                .withResourceVersion(null)
+                .withUid(null)
+                .withManagedFields()
+                .withCreationTimestamp(null)
+                .endMetadata()
+                .build();
+        createOwnerOnly(file, Serialization.asYaml(clean));
     }
 
     private static void createOwnerOnly(Path file, String content) throws IOException {

@@ -1,5 +1,6 @@
 package io.konnectivity.cert;
 
+import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
@@ -10,7 +11,8 @@ import java.security.interfaces.RSAPublicKey;
 
 /**
  * Tells whether a private key belongs to a certificate's public key: for an RSA key with its CRT factors by comparing
- * the modulus and exponent (and that the factors make the modulus), otherwise by signing and verifying a challenge.
+ * the modulus and exponent and checking that the private values agree with them (so that the key can sign), otherwise
+ * by signing and verifying a challenge.
  */
 public final class KeyMatch {
 
@@ -23,7 +25,7 @@ public final class KeyMatch {
         if (privateKey instanceof RSAPrivateCrtKey rsa && publicKey instanceof RSAPublicKey rsaPublic) {
             return rsa.getModulus().equals(rsaPublic.getModulus())
                     && rsa.getPublicExponent().equals(rsaPublic.getPublicExponent())
-                    && rsa.getPrimeP().multiply(rsa.getPrimeQ()).equals(rsa.getModulus());
+                    && consistent(rsa);
         }
         byte[] challenge = new byte[32];
         new SecureRandom().nextBytes(challenge);
@@ -40,6 +42,34 @@ public final class KeyMatch {
         } catch (GeneralSecurityException | RuntimeException e) {
             return false;
         }
+    }
+
+    /**
+     * Whether the private values of an RSA key agree: the primes make the modulus, the private exponent inverts the
+     * public one, and the CRT values derive from them. Each is a few multiplications; a signature costs far more.
+     */
+    private static boolean consistent(RSAPrivateCrtKey key) {
+        BigInteger p = key.getPrimeP();
+        BigInteger q = key.getPrimeQ();
+        BigInteger d = key.getPrivateExponent();
+        if (p == null
+                || q == null
+                || d == null
+                || key.getPrimeExponentP() == null
+                || key.getPrimeExponentQ() == null
+                || key.getCrtCoefficient() == null
+                || p.signum() <= 0
+                || q.signum() <= 0) {
+            return false;
+        }
+        BigInteger pMinusOne = p.subtract(BigInteger.ONE);
+        BigInteger qMinusOne = q.subtract(BigInteger.ONE);
+        BigInteger lambda = pMinusOne.divide(pMinusOne.gcd(qMinusOne)).multiply(qMinusOne);
+        return p.multiply(q).equals(key.getModulus())
+                && key.getPublicExponent().multiply(d).mod(lambda).equals(BigInteger.ONE)
+                && d.mod(pMinusOne).equals(key.getPrimeExponentP())
+                && d.mod(qMinusOne).equals(key.getPrimeExponentQ())
+                && key.getCrtCoefficient().multiply(q).mod(p).equals(BigInteger.ONE);
     }
 
     /** The JCA signature algorithm that suits a key, as used for challenges and certificate requests. */

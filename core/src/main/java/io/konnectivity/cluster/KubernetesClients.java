@@ -36,7 +36,7 @@ public final class KubernetesClients {
 
     /** A client for {@code config}, which this changes: pass a configuration of its own. */
     public Opened open(Config config) {
-        ServingChainCapture capture = new ServingChainCapture();
+        ServingChainCapture capture = new ServingChainCapture(config.getMasterUrl());
         KubernetesClientBuilder builder = new KubernetesClientBuilder()
                 .withHttpClientFactory(new CapturingFactory(capture))
                 .withKubernetesSerialization(serialization);

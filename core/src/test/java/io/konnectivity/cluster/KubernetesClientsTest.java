@@ -3,6 +3,7 @@ package io.konnectivity.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.konnectivity.sandbox.SandboxPki;
 import io.konnectivity.sandbox.SandboxPki.IssuedCertificate;
@@ -51,7 +52,11 @@ class KubernetesClientsTest {
         try (ClientAuthServer server = new ClientAuthServer(pki, serving)) {
             KubeconfigFile kubeconfig = KubeconfigFile.load(inlineKubeconfig(directory, server.url(), client));
 
-            try (KubernetesClients.Opened opened = open(kubeconfig)) {
+            Config config = kubeconfig.clientConfig("c", Duration.ofSeconds(10));
+            try (KubernetesClients.Opened opened = new KubernetesClients().open(config)) {
+                assertThat(config.getClientKeyData())
+                        .as("the key is offered from memory, not from a key store fabric8 builds")
+                        .isNull();
                 assertThat(opened.servingChain().chain()).isEmpty();
 
                 assertThat(opened.client().getKubernetesVersion().getGitVersion())
@@ -59,7 +64,31 @@ class KubernetesClientsTest {
 
                 assertThat(server.clientCertificates()).containsExactly(client.certificate());
                 assertThat(opened.servingChain().chain())
-                        .hasValueSatisfying(chain -> assertThat(chain).first().isEqualTo(serving.certificate()));
+                        .as("the chain as the server sent it, without the CA the client trusts")
+                        .hasValueSatisfying(chain -> assertThat(chain).containsExactly(serving.certificate()));
+            }
+        }
+    }
+
+    @Test
+    void theServingChainIsTheApiServersEvenWhenTheClientCallsAnotherServerFirst(@TempDir Path directory)
+            throws Exception {
+        IssuedCertificate client = pki.issueClient(
+                "CN=operator", NOW.minus(1, ChronoUnit.DAYS), NOW.plus(30, ChronoUnit.DAYS), KeyType.RSA_2048);
+        IssuedCertificate otherServing = pki.issueServing(NOW.minus(2, ChronoUnit.DAYS), NOW.plus(9, ChronoUnit.DAYS));
+        try (ClientAuthServer apiServer = new ClientAuthServer(pki, serving);
+                ClientAuthServer other = new ClientAuthServer(pki, otherServing)) {
+            KubeconfigFile kubeconfig = KubeconfigFile.load(inlineKubeconfig(directory, apiServer.url(), client));
+
+            try (KubernetesClients.Opened opened = open(kubeconfig)) {
+                // Such as a token refresh at an identity provider, through the same client.
+                assertThat(opened.client().raw(other.url() + "/version")).contains("v1.30.0");
+                assertThat(opened.servingChain().chain()).isEmpty();
+
+                opened.client().getKubernetesVersion();
+
+                assertThat(opened.servingChain().chain())
+                        .hasValueSatisfying(chain -> assertThat(chain).containsExactly(serving.certificate()));
             }
         }
     }
