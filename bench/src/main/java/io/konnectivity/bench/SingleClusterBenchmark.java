@@ -160,7 +160,7 @@ final class SingleClusterBenchmark {
 
         parts.put("KubeconfigFile.load", () -> KubeconfigFile.load(target.kubeconfig()));
         parts.put(
-                "KubeconfigFile.clientConfig (a check calls it 4 times)",
+                "KubeconfigFile.clientConfig (once per check)",
                 () -> kubeconfig.clientConfig(context, timeout));
         KubeconfigFile fleetKubeconfig = KubeconfigFile.load(fleet.kubeconfig());
         String fleetContext = fleet.contexts().get(fleet.contexts().size() / 2);
