@@ -159,9 +159,7 @@ final class SingleClusterBenchmark {
         Duration timeout = CheckRequest.DEFAULT_TIMEOUT;
 
         parts.put("KubeconfigFile.load", () -> KubeconfigFile.load(target.kubeconfig()));
-        parts.put(
-                "KubeconfigFile.clientConfig (once per check)",
-                () -> kubeconfig.clientConfig(context, timeout));
+        parts.put("KubeconfigFile.clientConfig (once per check)", () -> kubeconfig.clientConfig(context, timeout));
         KubeconfigFile fleetKubeconfig = KubeconfigFile.load(fleet.kubeconfig());
         String fleetContext = fleet.contexts().get(fleet.contexts().size() / 2);
         parts.put(
