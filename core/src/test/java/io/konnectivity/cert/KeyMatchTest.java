@@ -10,7 +10,6 @@ import java.security.PrivateKey;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.RSAPrivateCrtKeySpec;
-import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 class KeyMatchTest {
@@ -32,53 +31,34 @@ class KeyMatchTest {
     void anRsaKeyWhosePrivateValuesDisagreeWithItsModulusDoesNotMatch() throws Exception {
         RSAPrivateCrtKey key = (RSAPrivateCrtKey) RSA.getPrivate();
 
-        assertThat(KeyMatch.matches(altered(key, spec -> spec), RSA.getPublic()))
+        BigInteger d = key.getPrivateExponent();
+        BigInteger dP = key.getPrimeExponentP();
+        BigInteger qInv = key.getCrtCoefficient();
+
+        assertThat(KeyMatch.matches(rebuilt(key, d, dP, qInv), RSA.getPublic()))
                 .as("the same values, rebuilt")
                 .isTrue();
-        assertThat(KeyMatch.matches(
-                        altered(
-                                key,
-                                spec -> new RSAPrivateCrtKeySpec(
-                                        spec.getModulus(),
-                                        spec.getPublicExponent(),
-                                        spec.getPrivateExponent().flipBit(3),
-                                        spec.getPrimeP(),
-                                        spec.getPrimeQ(),
-                                        spec.getPrimeExponentP().flipBit(3),
-                                        spec.getPrimeExponentQ(),
-                                        spec.getCrtCoefficient())),
-                        RSA.getPublic()))
+        assertThat(KeyMatch.matches(rebuilt(key, d.flipBit(3), dP.flipBit(3), qInv), RSA.getPublic()))
                 .as("a damaged private exponent, with the modulus and primes intact")
                 .isFalse();
-        assertThat(KeyMatch.matches(
-                        altered(
-                                key,
-                                spec -> new RSAPrivateCrtKeySpec(
-                                        spec.getModulus(),
-                                        spec.getPublicExponent(),
-                                        spec.getPrivateExponent(),
-                                        spec.getPrimeP(),
-                                        spec.getPrimeQ(),
-                                        spec.getPrimeExponentP(),
-                                        spec.getPrimeExponentQ(),
-                                        spec.getCrtCoefficient().add(BigInteger.ONE))),
-                        RSA.getPublic()))
+        assertThat(KeyMatch.matches(rebuilt(key, d, dP, qInv.add(BigInteger.ONE)), RSA.getPublic()))
                 .as("a damaged CRT coefficient")
                 .isFalse();
     }
 
-    private static PrivateKey altered(RSAPrivateCrtKey key, UnaryOperator<RSAPrivateCrtKeySpec> change)
+    /** {@code key} with its private exponent, first CRT exponent and CRT coefficient replaced. */
+    private static PrivateKey rebuilt(RSAPrivateCrtKey key, BigInteger d, BigInteger dP, BigInteger qInv)
             throws Exception {
-        RSAPrivateCrtKeySpec spec = new RSAPrivateCrtKeySpec(
-                key.getModulus(),
-                key.getPublicExponent(),
-                key.getPrivateExponent(),
-                key.getPrimeP(),
-                key.getPrimeQ(),
-                key.getPrimeExponentP(),
-                key.getPrimeExponentQ(),
-                key.getCrtCoefficient());
-        return KeyFactory.getInstance("RSA").generatePrivate(change.apply(spec));
+        return KeyFactory.getInstance("RSA")
+                .generatePrivate(new RSAPrivateCrtKeySpec(
+                        key.getModulus(),
+                        key.getPublicExponent(),
+                        d,
+                        key.getPrimeP(),
+                        key.getPrimeQ(),
+                        dP,
+                        key.getPrimeExponentQ(),
+                        qInv));
     }
 
     private static KeyPair generate(String algorithm, int size) {
