@@ -38,7 +38,10 @@ public final class Permissions {
                 new Needed("certificates.k8s.io", "certificatesigningrequests", "get", null, null),
                 new Needed("certificates.k8s.io", "certificatesigningrequests", "delete", null, null),
                 new Needed("apps", "deployments", "get", ns, null),
+                new Needed("apps", "deployments", "list", ns, null),
                 new Needed("apps", "daemonsets", "get", ns, null),
+                new Needed("apps", "daemonsets", "list", ns, null),
+                new Needed("", "pods", "get", ns, null),
                 new Needed("", "pods", "list", ns, null),
                 new Needed("", "pods/log", "get", ns, null)));
         if (request.approval() == ApprovalMode.AUTO) {

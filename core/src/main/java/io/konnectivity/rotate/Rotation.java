@@ -242,6 +242,7 @@ public final class Rotation {
             SecretBackups backups = new SecretBackups(client, request.names(), clock);
             CsrSigner signer = new CsrSigner(client, clock, listener, cluster);
             Instant stepStart = clock.instant();
+            String writing = null;
             try {
                 backup = reusableBackup(backups, inherited, agent).orElse(null);
                 if (backup == null) {
@@ -306,6 +307,10 @@ public final class Rotation {
                         stepStart);
 
                 stepStart = clock.instant();
+                String newFingerprint = CertificateReader.fingerprint(issued);
+                // Recorded first: a rerun after a crash in the write reads the Secret to learn whether it landed.
+                lock.record(lock.state().updating(newFingerprint));
+                writing = newFingerprint;
                 String pem = io.konnectivity.cert.Pem.encode(issued);
                 Secret written = SecretWriter.write(
                         client,
@@ -316,7 +321,6 @@ public final class Rotation {
                                 "konnectivity.io/rotated-by", request.holder(),
                                 "konnectivity.io/previous-fingerprint", agent.fingerprint(),
                                 "konnectivity.io/backup", backup));
-                String newFingerprint = CertificateReader.fingerprint(issued);
                 lock.record(lock.state().secretUpdated(newFingerprint));
                 step(
                         "update",
@@ -327,13 +331,44 @@ public final class Rotation {
                                 + written.getMetadata().getResourceVersion() + "); ca.crt and client.key unchanged",
                         stepStart);
                 return true;
-            } catch (RotationException | KubernetesClientException e) {
+            } catch (RotationException | KubernetesClientException | IllegalStateException e) {
+                Optional<Boolean> landed = writing == null ? Optional.of(false) : holds(client, writing);
+                if (landed.orElse(false)) {
+                    // The certificate is in place and verified; only its recording failed: prove it, or roll back.
+                    step(
+                            "update",
+                            RotationStep.Outcome.DONE,
+                            "replaced client.crt in " + agent.path() + " in place; recording it on the lock failed ("
+                                    + e.getMessage() + ")",
+                            stepStart);
+                    return true;
+                }
                 if (csr != null) {
                     deleteQuietly(signer, csr);
+                }
+                if (landed.isEmpty()) {
+                    fail(
+                            currentStep(),
+                            stepStart,
+                            e,
+                            connection,
+                            "The Secret " + agent.path() + " may hold the new certificate; the lock stays until it"
+                                    + " expires, and a rerun then reads the Secret and finishes or rolls back.");
+                    return false;
                 }
                 fail(currentStep(), stepStart, e, connection, "The Secret " + agent.path() + " was not changed.");
                 releaseQuietly(lock);
                 return false;
+            }
+        }
+
+        /** Whether the agent Secret holds the certificate of {@code fingerprint}; empty when it cannot be read. */
+        private Optional<Boolean> holds(KubernetesClient client, String fingerprint) {
+            try {
+                return Optional.of(fingerprint.equals(
+                        AgentSecret.read(client, request.names()).fingerprint()));
+            } catch (RotationException | KubernetesClientException e) {
+                return Optional.empty();
             }
         }
 
@@ -350,7 +385,12 @@ public final class Rotation {
                         new CertificateChange(where(), previous, CertificateReader.read(renewed.certificate())));
                 String done = new AgentRestart(client, clock, listener, cluster)
                         .restart(ns(), workload, request.restart(), request.rolloutTimeout());
-                lock.record(lock.state().restarted());
+                try {
+                    lock.record(lock.state().restarted());
+                } catch (KubernetesClientException e) {
+                    // Progress only: a rerun after a crash would restart the agents once more.
+                    listener.progress(cluster, "could not record the restart on the lock: " + e.getMessage());
+                }
                 step("restart", RotationStep.Outcome.DONE, done, stepStart);
 
                 stepStart = clock.instant();
@@ -359,7 +399,7 @@ public final class Rotation {
                     throw new RotationException("The tunnel does not work after the restart: " + describe(tunnel));
                 }
                 step("verify", RotationStep.Outcome.DONE, "tunnel works: read the log of pod " + up.pod(), stepStart);
-            } catch (RotationException | KubernetesClientException e) {
+            } catch (RotationException | KubernetesClientException | IllegalStateException e) {
                 String why = e instanceof RotationException ? e.getMessage() : connection.describe(e, currentStep());
                 step(currentStep(), RotationStep.Outcome.FAILED, why, stepStart);
                 rollBack(connection, lock, workload, why);
@@ -375,11 +415,21 @@ public final class Rotation {
             KubernetesClient client = connection.client();
             Instant stepStart = clock.instant();
             try {
+                lock.ensureHeld();
                 Secret saved = new SecretBackups(client, request.names(), clock).get(backup);
                 Secret current = client.secrets()
                         .inNamespace(ns())
                         .withName(request.names().secret())
                         .get();
+                String ours = lock.state().newFingerprint();
+                String found = current == null
+                        ? null
+                        : AgentSecret.read(client, request.names()).fingerprint();
+                if (ours == null || !ours.equals(found)) {
+                    throw new RotationException("The Secret " + request.names().secretPath()
+                            + (current == null ? " is gone" : " no longer holds this rotation's certificate")
+                            + "; the rollback leaves it as it is.");
+                }
                 Map<String, String> data = Map.of(
                         AgentSecretEvaluation.CERTIFICATE_KEY,
                         saved.getData().get(AgentSecretEvaluation.CERTIFICATE_KEY),

@@ -5,11 +5,13 @@ import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.konnectivity.cluster.TransientErrors;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.HexFormat;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -24,13 +26,16 @@ public final class RotationLock implements AutoCloseable {
     private final KubernetesClient client;
     private final String namespace;
     private final String name;
+    /** The holder as the Lease names it: who runs the rotation, and a token of this run, unique to it. */
     private final String holder;
+
     private final Duration duration;
     private final Clock clock;
     private final RotationState inherited;
     private final ScheduledExecutorService renewer;
     private RotationState state;
     private volatile String renewalProblem;
+    private volatile Instant lastRenewed;
 
     private RotationLock(
             KubernetesClient client,
@@ -48,6 +53,7 @@ public final class RotationLock implements AutoCloseable {
         this.clock = clock;
         this.inherited = inherited;
         this.state = inherited == null ? RotationState.start() : inherited;
+        this.lastRenewed = clock.instant();
         this.renewer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "konnectivity-lease-" + name);
             thread.setDaemon(true);
@@ -60,11 +66,15 @@ public final class RotationLock implements AutoCloseable {
         return secret + "-rotation";
     }
 
-    /** Takes the lock or fails at once, naming who holds it and until when. */
+    /**
+     * Takes the lock or fails at once, naming who holds it and until when. The Lease names {@code who} with a token of
+     * this run, so that two runs under one name never take each other for the holder.
+     */
     public static RotationLock acquire(
-            KubernetesClient client, String namespace, String secret, String holder, Duration duration, Clock clock)
+            KubernetesClient client, String namespace, String secret, String who, Duration duration, Clock clock)
             throws RotationException {
         String name = leaseName(secret);
+        String holder = who + " (run " + HexFormat.of().formatHex(token()) + ")";
         Lease existing = client.leases().inNamespace(namespace).withName(name).get();
         Instant now = clock.instant();
         RotationLock lock;
@@ -117,15 +127,40 @@ public final class RotationLock implements AutoCloseable {
 
     /** Records progress on the Lease, renewing it at the same time. */
     public synchronized void record(RotationState next) {
-        failIfLost();
+        String lost = lost();
+        if (lost != null) {
+            throw new IllegalStateException(lost);
+        }
         state = next;
         write();
     }
 
-    /** Deletes the Lease: the rotation is over, successfully or rolled back. */
+    /**
+     * Fails when this run may no longer hold the lock: another took it over, or no renewal landed for a whole lease
+     * duration, after which another run may take it. A write to the cluster that only the holder may make comes after.
+     */
+    public void ensureHeld() throws RotationException {
+        String lost = lost();
+        if (lost != null) {
+            throw new RotationException(lost);
+        }
+    }
+
+    /**
+     * Deletes the Lease, if this run still holds it: the rotation is over, successfully or rolled back. A Lease another
+     * run took over stays with it.
+     */
     public synchronized void release() {
         renewer.shutdownNow();
-        client.leases().inNamespace(namespace).withName(name).delete();
+        Lease current = client.leases().inNamespace(namespace).withName(name).get();
+        if (current == null || !holder.equals(current.getSpec().getHolderIdentity())) {
+            return;
+        }
+        client.leases()
+                .inNamespace(namespace)
+                .resource(current)
+                .lockResourceVersion(current.getMetadata().getResourceVersion())
+                .delete();
     }
 
     /** Stops renewing without releasing: what a crash does; the Lease then expires on its own. */
@@ -180,12 +215,29 @@ public final class RotationLock implements AutoCloseable {
                 .endSpec()
                 .build();
         client.leases().inNamespace(namespace).resource(renewed).update();
+        lastRenewed = now;
+        renewalProblem = null;
     }
 
-    private void failIfLost() {
-        if (renewalProblem != null && renewalProblem.startsWith("the lock")) {
-            throw new IllegalStateException("The rotation lost its lock: " + renewalProblem + ".");
+    /** Why this run may no longer hold the lock; null while it does. */
+    private String lost() {
+        String problem = renewalProblem;
+        if (problem != null && problem.startsWith("the lock")) {
+            return "The rotation lost its lock: " + problem + ".";
         }
+        Instant renewed = lastRenewed;
+        if (clock.instant().isAfter(renewed.plus(duration))) {
+            return "The rotation could not renew its lock " + namespace + "/" + name + " since " + renewed
+                    + (problem == null ? "" : " (" + problem + ")")
+                    + "; another rotation may have taken it over.";
+        }
+        return null;
+    }
+
+    private static byte[] token() {
+        byte[] token = new byte[4];
+        new SecureRandom().nextBytes(token);
+        return token;
     }
 
     private static Lease newLease(String namespace, String name, String holder, Duration duration, Instant now) {

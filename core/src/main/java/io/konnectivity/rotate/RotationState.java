@@ -10,7 +10,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * @param backup the backup Secret made for this rotation; null before the backup step
  * @param csr the CertificateSigningRequest made for it; null before the CSR step
  * @param previousFingerprint the agent certificate's fingerprint before the rotation
- * @param newFingerprint the fingerprint written into the Secret; null before the update step
+ * @param newFingerprint the fingerprint being written into the Secret, recorded before the write; null before the update
+ *     step
  */
 public record RotationState(Phase phase, String backup, String csr, String previousFingerprint, String newFingerprint) {
 
@@ -22,6 +23,8 @@ public record RotationState(Phase phase, String backup, String csr, String previ
         LOCKED,
         BACKED_UP,
         CSR_CREATED,
+        /** About to write the issued certificate: a rerun reads the Secret to learn whether the write landed. */
+        UPDATING,
         SECRET_UPDATED,
         RESTARTED
     }
@@ -33,11 +36,15 @@ public record RotationState(Phase phase, String backup, String csr, String previ
     }
 
     public RotationState backedUp(String backupName, String fingerprint) {
-        return new RotationState(Phase.BACKED_UP, backupName, csr, fingerprint, newFingerprint);
+        return new RotationState(Phase.BACKED_UP, backupName, csr, fingerprint, null);
     }
 
     public RotationState csrCreated(String csrName) {
         return new RotationState(Phase.CSR_CREATED, backup, csrName, previousFingerprint, newFingerprint);
+    }
+
+    public RotationState updating(String fingerprint) {
+        return new RotationState(Phase.UPDATING, backup, csr, previousFingerprint, fingerprint);
     }
 
     public RotationState secretUpdated(String fingerprint) {

@@ -6,19 +6,24 @@ import static io.konnectivity.rotate.RotationFixture.certificate;
 import static io.konnectivity.rotate.RotationFixture.request;
 import static io.konnectivity.rotate.RotationFixture.target;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.konnectivity.cert.CertificateReader;
 import io.konnectivity.cluster.TunnelState;
+import io.konnectivity.sandbox.Fault;
 import io.konnectivity.sandbox.SandboxCluster;
 import io.konnectivity.sandbox.SandboxScenario;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class RotationTest {
@@ -228,6 +233,89 @@ class RotationTest {
                     .contains("service-account token")
                     .contains("nothing to rotate");
             assertThat(report.exitCode()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aLockThatCannotRecordTheUpdateDoesNotHideIt_theRotationGoesOnToRestartAndProve() throws Exception {
+        try (SandboxCluster cluster = SandboxCluster.start(expiring(Duration.ofDays(-2)))) {
+            Secret before = agentSecret(cluster);
+            // Lease writes: backup, CSR, about to update, updated. The fourth and every later one are refused.
+            cluster.faults()
+                    .inject(Fault.on("PUT", ".*/leases/konnectivity-certs-rotation")
+                            .fromNth(4)
+                            .status(403));
+
+            RotationReport report = rotation.run(target(cluster), request());
+
+            assertThat(report.result()).as(report.result().summary()).isInstanceOf(RotationResult.Rotated.class);
+            assertThat(report.result().summary()).doesNotContain("was not changed");
+            assertThat(report.steps())
+                    .filteredOn(step -> step.name().equals("update"))
+                    .singleElement()
+                    .satisfies(step -> assertThat(step.detail()).contains("recording it on the lock failed"));
+            assertThat(report.steps()).extracting(RotationStep::name).contains("restart", "verify");
+            assertConsistent(cluster, before);
+            assertThat(agentSecret(cluster).getData().get("client.crt"))
+                    .isNotEqualTo(before.getData().get("client.crt"));
+            assertThat(RotationFixture.tunnel(cluster)).isInstanceOf(TunnelState.Up.class);
+        }
+    }
+
+    @Test
+    void aRunNeverReleasesALockAnotherRunTookOverEvenUnderTheSameName() throws Exception {
+        try (SandboxCluster cluster = SandboxCluster.start(expiring(Duration.ofDays(5)))) {
+            var client = cluster.adminClient();
+            Instant start = Instant.now();
+            AtomicReference<Instant> firstNow = new AtomicReference<>(start);
+            RotationLock first = RotationLock.acquire(
+                    client, "kube-system", "konnectivity-certs", "ops@host", Duration.ofSeconds(30), new Clock() {
+                        @Override
+                        public ZoneId getZone() {
+                            return ZoneOffset.UTC;
+                        }
+
+                        @Override
+                        public Clock withZone(ZoneId zone) {
+                            return this;
+                        }
+
+                        @Override
+                        public Instant instant() {
+                            return firstNow.get();
+                        }
+                    });
+            first.close(); // its renewals stop, as when its process hangs
+            RotationLock second = RotationLock.acquire(
+                    client,
+                    "kube-system",
+                    "konnectivity-certs",
+                    "ops@host",
+                    Duration.ofSeconds(30),
+                    Clock.fixed(start.plusSeconds(31), ZoneOffset.UTC));
+            firstNow.set(start.plusSeconds(31));
+            try {
+                first.release();
+
+                var lease = client.leases()
+                        .inNamespace("kube-system")
+                        .withName("konnectivity-certs-rotation")
+                        .get();
+                assertThat(lease).as("the second run's lease").isNotNull();
+                assertThat(lease.getSpec().getHolderIdentity()).startsWith("ops@host (run ");
+                assertThatThrownBy(first::ensureHeld)
+                        .isInstanceOf(RotationException.class)
+                        .hasMessageContaining("could not renew its lock");
+                second.ensureHeld();
+            } finally {
+                second.release();
+            }
+            assertThat(client.leases()
+                            .inNamespace("kube-system")
+                            .withName("konnectivity-certs-rotation")
+                            .get())
+                    .as("released by its holder")
+                    .isNull();
         }
     }
 
