@@ -2,6 +2,7 @@ package io.konnectivity.cluster;
 
 import io.fabric8.kubernetes.api.model.AuthInfo;
 import io.fabric8.kubernetes.api.model.Cluster;
+import io.fabric8.kubernetes.api.model.ExecConfig;
 import io.fabric8.kubernetes.api.model.NamedAuthInfo;
 import io.fabric8.kubernetes.api.model.NamedAuthInfoBuilder;
 import io.fabric8.kubernetes.api.model.NamedCluster;
@@ -139,6 +140,7 @@ public final class KubeconfigFile {
     private Config buildConfig(String name) throws ClusterAccessException {
         NamedContext context = namedContext(name);
         NamedCluster cluster = namedCluster(name, context);
+        refuseInteractiveLogin(name, context);
         io.fabric8.kubernetes.api.model.Config single = new io.fabric8.kubernetes.api.model.Config();
         single.setCurrentContext(name);
         single.setContexts(List.of(new NamedContextBuilder(context).build()));
@@ -163,6 +165,44 @@ public final class KubeconfigFile {
         } catch (RuntimeException e) {
             throw new ClusterAccessException("The kubeconfig " + source + " context '" + name + "' cannot be used: "
                     + e.getClass().getSimpleName() + position(e) + ".");
+        }
+    }
+
+    /**
+     * fabric8 runs an {@code exec} credential plugin with no time limit: one that waits for a person, such as kubelogin's
+     * device-code login (what AKS hands out for Entra ID clusters), would hold a check until it timed out and leave the
+     * process behind. It is refused before it starts.
+     */
+    private void refuseInteractiveLogin(String name, NamedContext context) throws ClusterAccessException {
+        Optional<ExecConfig> exec =
+                named(
+                                parsed.getUsers(),
+                                NamedAuthInfo::getName,
+                                context.getContext().getUser())
+                        .stream()
+                        .findFirst()
+                        .map(NamedAuthInfo::getUser)
+                        .map(AuthInfo::getExec);
+        if (exec.isEmpty()) {
+            return;
+        }
+        List<String> args =
+                exec.get().getArgs() == null ? List.of() : exec.get().getArgs();
+        boolean deviceCode = false;
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            boolean loginFlag = arg.equals("--login") || arg.equals("-l");
+            if (arg.equals("--login=devicecode")
+                    || arg.equals("-l=devicecode")
+                    || (loginFlag && i + 1 < args.size() && args.get(i + 1).equals("devicecode"))) {
+                deviceCode = true;
+            }
+        }
+        if (deviceCode || "Always".equals(exec.get().getInteractiveMode())) {
+            throw new ClusterAccessException("The kubeconfig " + source + " context '" + name + "' logs in"
+                    + " interactively (" + exec.get().getCommand() + (deviceCode ? " with a device code" : "")
+                    + "), which cannot run unattended. Use a non-interactive login, such as `kubelogin"
+                    + " convert-kubeconfig -l azurecli` (or spn, msi), or the admin credential.");
         }
     }
 

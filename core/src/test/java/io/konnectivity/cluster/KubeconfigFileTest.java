@@ -1,6 +1,7 @@
 package io.konnectivity.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.client.Config;
 import java.nio.file.Files;
@@ -95,6 +96,41 @@ class KubeconfigFileTest {
                 .hasValueSatisfying(bytes -> assertThat(new String(bytes)).isEqualTo("the CA bytes"));
         assertThat(kubeconfig.clientCertificate(null))
                 .hasValueSatisfying(bytes -> assertThat(new String(bytes)).isEqualTo("the client bytes"));
+    }
+
+    @Test
+    void anInteractiveDeviceCodeLoginIsRefusedBeforeItStarts() throws Exception {
+        Path plugin = directory.resolve("kubelogin");
+        Files.writeString(plugin, "#!/bin/sh\ntouch \"" + directory.resolve("started") + "\"\nsleep 900\n");
+        Files.setPosixFilePermissions(plugin, PosixFilePermissions.fromString("rwx------"));
+        Path file = directory.resolve("config");
+        Files.writeString(file, """
+                apiVersion: v1
+                kind: Config
+                current-context: aks
+                clusters:
+                - name: aks
+                  cluster: {server: "https://aks.example:443"}
+                contexts:
+                - name: aks
+                  context: {cluster: aks, user: entra}
+                users:
+                - name: entra
+                  user:
+                    exec:
+                      apiVersion: client.authentication.k8s.io/v1beta1
+                      command: %s
+                      args: [get-token, --environment, AzurePublicCloud, --server-id, s, --client-id, c, --tenant-id, t, --login, devicecode]
+                """.formatted(plugin));
+        KubeconfigFile kubeconfig = KubeconfigFile.load(file);
+
+        assertThat(kubeconfig.server("aks")).isEqualTo("https://aks.example:443");
+        assertThatThrownBy(() -> kubeconfig.clientConfig("aks", Duration.ofSeconds(5)))
+                .isInstanceOf(ClusterAccessException.class)
+                .hasMessageContaining("context 'aks' logs in interactively")
+                .hasMessageContaining("with a device code")
+                .hasMessageContaining("kubelogin convert-kubeconfig");
+        assertThat(directory.resolve("started")).doesNotExist();
     }
 
     /** A kubeconfig of four contexts whose user runs a plugin that notes each run and sleeps {@code seconds}. */

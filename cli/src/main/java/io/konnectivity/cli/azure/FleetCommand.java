@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Check every AKS cluster of one or more subscriptions: list them in Azure, fetch each kubeconfig (kept in"
-                    + " memory, in a temporary owner-only file only while its check runs), check it, and say what"
+                    + " memory only, never written to disk), check it, and say what"
                     + " Azure's facts mean (RBAC disabled: AKS never rotates its certificates).",
             "Stopped clusters are reported as skipped and do not change the exit code."
         })
