@@ -41,6 +41,9 @@ import java.util.stream.Collectors;
  */
 public final class NodeCertificates {
 
+    /** How many more instances of a pool are tried when some cannot run the command. */
+    private static final int MORE_TRIES = 2;
+
     private static final String POOL_TAG = "aks-managed-poolName";
     private static final int MAX_POOLS_AT_ONCE = 8;
 
@@ -178,7 +181,6 @@ public final class NodeCertificates {
             instances = vms.stream()
                     .map(VirtualMachineScaleSetVMInner::instanceId)
                     .sorted(Comparator.comparing(NodeCertificates::numeric).thenComparing(Comparator.naturalOrder()))
-                    .limit(request.instancesPerPool())
                     .toList();
         } catch (RuntimeException e) {
             return PoolResult.failed(nodeFinding(
@@ -193,7 +195,16 @@ public final class NodeCertificates {
         }
         List<CertificateCheck> certificates = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
+        // An instance that cannot run the command (deallocated by scale-down, evicted spot VM) gives way to the next,
+        // up to a few more than asked for; its failure is reported only if the pool ends up short.
+        List<Finding> unreachable = new ArrayList<>();
+        int read = 0;
+        int tries = 0;
         for (String instance : instances) {
+            if (read >= request.instancesPerPool() || tries >= request.instancesPerPool() + MORE_TRIES) {
+                break;
+            }
+            tries++;
             String node = pool.scaleSet() + "/" + instance;
             try {
                 String message = runScript(cluster, pool.scaleSet(), instance, request.timeout());
@@ -203,11 +214,18 @@ public final class NodeCertificates {
                     findings.add(nodeFinding(
                             cluster, "node " + node, "the script printed no certificate line" + stderrHint(message)));
                 }
+                read++;
             } catch (AzureAccessException e) {
-                findings.add(nodeFinding(cluster, "node " + node, e.getMessage()));
+                unreachable.add(nodeFinding(cluster, "node " + node, e.getMessage()));
+                if (e.status() == 401 || e.status() == 403) {
+                    break; // the next instance would be refused the same way
+                }
             } catch (TimeoutException e) {
-                findings.add(nodeFinding(cluster, "node " + node, e.getMessage() + "."));
+                unreachable.add(nodeFinding(cluster, "node " + node, e.getMessage() + "."));
             }
+        }
+        if (read < Math.min(request.instancesPerPool(), instances.size())) {
+            findings.addAll(unreachable);
         }
         return new PoolResult(certificates, findings);
     }

@@ -99,6 +99,32 @@ class NodeCertificatesTest {
     }
 
     @Test
+    void aDeallocatedInstanceGivesWayToTheNextOfItsPool() {
+        testbed.add(EmulatedCluster.builder("aks-1", sandbox)
+                .pool("system", 3, "System")
+                .pool("user", 2, "User"));
+        testbed.arm
+                .faults()
+                .deallocate("aks-system-", "0")
+                .deallocate("aks-user-", "0")
+                .deallocate("aks-user-", "1");
+
+        ClusterResult.Checked result = check(new NodeCheckRequest(1, Duration.ofSeconds(30)));
+
+        assertThat(result.certificates())
+                .filteredOn(c -> NODE_ROLES.contains(c.role()))
+                .extracting(c -> c.location().describe())
+                .hasSize(3)
+                .allMatch(where -> where.matches("aks-system-\\d{8}-vmss/1:.*"));
+        assertThat(result.findings())
+                .filteredOn(f -> f.code().equals("NODE_CERTS_NOT_READ"))
+                .extracting(Finding::message)
+                .as("the user pool, whose every instance is deallocated; not the system pool's instance 0")
+                .hasSize(2)
+                .allMatch(message -> message.contains("aks-user-") && message.contains("deallocated"));
+    }
+
+    @Test
     void forbiddenRunCommandIsAFindingNamingTheRoleNotAFailure() {
         testbed.add(EmulatedCluster.builder("aks-1", sandbox));
         testbed.arm.faults().forbid("Microsoft.Compute/virtualMachineScaleSets/virtualMachines/runCommand/action");

@@ -242,6 +242,14 @@ final class ArmDispatcher extends Dispatcher {
             if (pool.isEmpty()) {
                 return scaleSetNotFound(scaleSetName, nodeResourceGroup);
             }
+            if (arm.faults().isDeallocated(scaleSetName, rawSegment(url, 9))) {
+                return json(
+                        409,
+                        ArmBodies.error(
+                                "OperationNotAllowed",
+                                "Operation 'RunCommand' is not allowed on VM '" + scaleSetName + "_"
+                                        + rawSegment(url, 9) + "' since the VM is deallocated."));
+            }
             return runCommand(
                     owner.get().cluster,
                     scaleSetName,

@@ -20,6 +20,7 @@ public final class ArmFaults {
     private volatile boolean unauthorized;
     private final Set<String> forbiddenActions = ConcurrentHashMap.newKeySet();
     private final Set<String> vanishing = ConcurrentHashMap.newKeySet();
+    private final Set<String> deallocated = ConcurrentHashMap.newKeySet();
 
     /** The next {@code requests} requests are answered 429 with {@code Retry-After} in whole seconds. */
     public ArmFaults throttle(int requests, Duration retryAfter) {
@@ -56,6 +57,15 @@ public final class ArmFaults {
         return this;
     }
 
+    /**
+     * Instance {@code instanceId} of every scale set whose name starts with {@code scaleSetPrefix} (such as {@code
+     * aks-system-}) is deallocated: a run-command on it answers 409, as Azure does.
+     */
+    public ArmFaults deallocate(String scaleSetPrefix, String instanceId) {
+        deallocated.add(scaleSetPrefix.toLowerCase(Locale.ROOT) + "\n" + instanceId);
+        return this;
+    }
+
     /** Clears every fault. */
     public ArmFaults clear() {
         throttled.set(0);
@@ -63,6 +73,7 @@ public final class ArmFaults {
         unauthorized = false;
         forbiddenActions.clear();
         vanishing.clear();
+        deallocated.clear();
         return this;
     }
 
@@ -76,6 +87,15 @@ public final class ArmFaults {
 
     boolean unauthorized() {
         return unauthorized;
+    }
+
+    boolean isDeallocated(String scaleSet, String instanceId) {
+        String name = scaleSet.toLowerCase(Locale.ROOT);
+        return deallocated.stream().anyMatch(entry -> {
+            int split = entry.indexOf('\n');
+            return name.startsWith(entry.substring(0, split))
+                    && entry.substring(split + 1).equals(instanceId);
+        });
     }
 
     boolean forbids(String action) {
