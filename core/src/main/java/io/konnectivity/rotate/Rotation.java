@@ -334,12 +334,15 @@ public final class Rotation {
             } catch (RotationException | KubernetesClientException | IllegalStateException e) {
                 Optional<Boolean> landed = writing == null ? Optional.of(false) : holds(client, writing);
                 if (landed.orElse(false)) {
-                    // The certificate is in place and verified; only its recording failed: prove it, or roll back.
+                    // The verified certificate is in place; only the answer or its recording was lost: go on.
                     step(
                             "update",
                             RotationStep.Outcome.DONE,
-                            "replaced client.crt in " + agent.path() + " in place; recording it on the lock failed ("
-                                    + e.getMessage() + ")",
+                            "replaced client.crt in " + agent.path() + " in place: read back after an error ("
+                                    + (e instanceof KubernetesClientException
+                                            ? connection.describe(e, "the update step")
+                                            : e.getMessage())
+                                    + ")",
                             stepStart);
                     return true;
                 }

@@ -253,12 +253,42 @@ class RotationTest {
             assertThat(report.steps())
                     .filteredOn(step -> step.name().equals("update"))
                     .singleElement()
-                    .satisfies(step -> assertThat(step.detail()).contains("recording it on the lock failed"));
+                    .satisfies(step -> assertThat(step.detail()).contains("read back after an error"));
             assertThat(report.steps()).extracting(RotationStep::name).contains("restart", "verify");
             assertConsistent(cluster, before);
             assertThat(agentSecret(cluster).getData().get("client.crt"))
                     .isNotEqualTo(before.getData().get("client.crt"));
             assertThat(RotationFixture.tunnel(cluster)).isInstanceOf(TunnelState.Up.class);
+        }
+    }
+
+    @Test
+    void aSecretWriteWhoseAnswerIsLostIsReadBackAndTheRotationGoesOn() throws Exception {
+        try (SandboxCluster cluster = SandboxCluster.start(expiring(Duration.ofDays(-2)))) {
+            Secret before = agentSecret(cluster);
+            cluster.faults()
+                    .inject(Fault.on("PUT", ".*/secrets/konnectivity-certs")
+                            .onlyNth(1)
+                            .status(500)
+                            .afterServing());
+
+            RotationReport report = rotation.run(target(cluster), request());
+
+            assertThat(report.result()).as(report.result().summary()).isInstanceOf(RotationResult.Rotated.class);
+            assertThat(report.steps())
+                    .filteredOn(step -> step.name().equals("update"))
+                    .singleElement()
+                    .extracting(RotationStep::outcome)
+                    .isEqualTo(RotationStep.Outcome.DONE);
+            assertConsistent(cluster, before);
+            assertThat(agentSecret(cluster).getData().get("client.crt"))
+                    .isNotEqualTo(before.getData().get("client.crt"));
+            assertThat(cluster.adminClient()
+                            .leases()
+                            .inNamespace("kube-system")
+                            .withName("konnectivity-certs-rotation")
+                            .get())
+                    .isNull();
         }
     }
 
