@@ -5,12 +5,14 @@ import io.fabric8.kubernetes.api.model.certificates.v1.CertificateSigningRequest
 import io.fabric8.kubernetes.api.model.certificates.v1.CertificateSigningRequestCondition;
 import io.fabric8.kubernetes.api.model.certificates.v1.CertificateSigningRequestConditionBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.konnectivity.cert.CertificateDecoder;
 import io.konnectivity.cert.CertificateFormatException;
 import io.konnectivity.cert.CertificateReader;
 import io.konnectivity.cert.ChainVerifier;
 import io.konnectivity.cert.KeyMatch;
 import io.konnectivity.cert.Pem;
+import io.konnectivity.cluster.TransientErrors;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
@@ -117,11 +119,21 @@ public final class CsrSigner {
         Instant deadline = clock.instant().plus(timeout);
         boolean approvedSeen = false;
         while (true) {
-            CertificateSigningRequest csr = client.certificates()
-                    .v1()
-                    .certificateSigningRequests()
-                    .withName(name)
-                    .get();
+            CertificateSigningRequest csr;
+            try {
+                csr = client.certificates()
+                        .v1()
+                        .certificateSigningRequests()
+                        .withName(name)
+                        .get();
+            } catch (KubernetesClientException e) {
+                // A long wait for an approver outlasts a passing API server error: look again until the deadline.
+                if (!TransientErrors.isTransient(e) || !clock.instant().isBefore(deadline)) {
+                    throw e;
+                }
+                sleep();
+                continue;
+            }
             if (csr == null) {
                 throw new RotationException("The CertificateSigningRequest " + name + " disappeared before it was"
                         + " signed (deleted, or garbage-collected after an hour).");

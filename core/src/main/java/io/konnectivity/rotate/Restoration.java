@@ -10,7 +10,6 @@ import io.konnectivity.cluster.AgentWorkloadReader;
 import io.konnectivity.cluster.ClusterAccessException;
 import io.konnectivity.cluster.ClusterConnection;
 import io.konnectivity.cluster.ClusterTarget;
-import io.konnectivity.cluster.TunnelProbe;
 import io.konnectivity.cluster.TunnelState;
 import java.time.Clock;
 import java.time.Duration;
@@ -144,7 +143,7 @@ public final class Restoration {
 
                 stepName = "verify";
                 stepStart = clock.instant();
-                TunnelState tunnel = TunnelProbe.probe(client, ns, workload);
+                TunnelState tunnel = TunnelWait.untilUp(client, ns, workload, clock, request.rolloutTimeout());
                 lock.release();
                 if (tunnel instanceof TunnelState.Up up) {
                     record(

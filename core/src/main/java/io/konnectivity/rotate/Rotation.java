@@ -12,8 +12,6 @@ import io.konnectivity.cluster.ClusterAccessException;
 import io.konnectivity.cluster.ClusterConnection;
 import io.konnectivity.cluster.ClusterTarget;
 import io.konnectivity.cluster.KubeconfigFile;
-import io.konnectivity.cluster.TransientErrors;
-import io.konnectivity.cluster.TunnelProbe;
 import io.konnectivity.cluster.TunnelState;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -568,33 +566,7 @@ public final class Rotation {
 
         private TunnelState probeUntilUp(KubernetesClient client, AgentWorkloadReader.Found workload)
                 throws RotationException {
-            Instant deadline = clock.instant().plus(request.rolloutTimeout());
-            while (true) {
-                TunnelState state;
-                try {
-                    state = TunnelProbe.probe(client, ns(), workload);
-                } catch (KubernetesClientException e) {
-                    if (!TransientErrors.isTransient(e)) {
-                        throw e;
-                    }
-                    state = new TunnelState.Unknown("", connectionError(e));
-                }
-                if (state instanceof TunnelState.Up || !clock.instant().isBefore(deadline)) {
-                    return state;
-                }
-                try {
-                    Thread.sleep(500);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new RotationException("Interrupted while probing the tunnel.", e);
-                }
-            }
-        }
-
-        private String connectionError(KubernetesClientException error) {
-            return error.getMessage() == null
-                    ? "HTTP " + error.getCode()
-                    : error.getMessage().lines().findFirst().orElse("");
+            return TunnelWait.untilUp(client, ns(), workload, clock, request.rolloutTimeout());
         }
 
         private void fail(String name, Instant stepStart, Exception error, ClusterConnection connection, String state) {

@@ -293,6 +293,25 @@ class RotationTest {
     }
 
     @Test
+    void aPassingServerErrorWhileWaitingForTheCertificateDoesNotEndTheRotation() throws Exception {
+        try (SandboxCluster cluster = SandboxCluster.start(expiring(Duration.ofDays(3)))) {
+            // The first read is the approval's; the second, the first of the wait for the certificate.
+            cluster.faults()
+                    .inject(Fault.on("GET", ".*/certificatesigningrequests/[^/]+")
+                            .onlyNth(2)
+                            .status(503));
+
+            RotationReport report = rotation.run(target(cluster), request());
+
+            assertThat(report.result()).as(report.result().summary()).isInstanceOf(RotationResult.Rotated.class);
+            assertThat(cluster.faults().requests())
+                    .filteredOn(served -> served.toString().contains("certificatesigningrequests/")
+                            && served.toString().startsWith("GET"))
+                    .hasSizeGreaterThanOrEqualTo(3);
+        }
+    }
+
+    @Test
     void aRunNeverReleasesALockAnotherRunTookOverEvenUnderTheSameName() throws Exception {
         try (SandboxCluster cluster = SandboxCluster.start(expiring(Duration.ofDays(5)))) {
             var client = cluster.adminClient();
