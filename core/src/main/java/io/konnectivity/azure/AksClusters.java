@@ -100,7 +100,9 @@ public final class AksClusters {
                 inner.name(),
                 inner.location(),
                 inner.currentKubernetesVersion() != null ? inner.currentKubernetesVersion() : inner.kubernetesVersion(),
-                Boolean.TRUE.equals(inner.enableRbac()),
+                // ARM states it for every cluster; were it missing, AKS's default (enabled) is likelier than a
+                // false alarm that AKS never rotates the certificates.
+                !Boolean.FALSE.equals(inner.enableRbac()),
                 inner.powerState() == null || inner.powerState().code() == null
                         ? "Running"
                         : inner.powerState().code().toString(),
