@@ -84,6 +84,18 @@ class AzureClusterCommandsTest {
         assertThat(run.out()).contains("FULL");
     }
 
+    @Test
+    void nodesOfAStoppedClusterAreSkippedWithTheReasonAndNoCommandRuns() {
+        arm.add(EmulatedCluster.builder("aks-stopped", sandbox).stopped().build());
+        arm.recordRequests(true);
+
+        CliRun run = run("nodes", "rg1/aks-stopped", "--format", "json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("SKIPPED").contains("stopped");
+        assertThat(arm.requests()).noneMatch(line -> line.endsWith("/runCommand"));
+    }
+
     private CliRun run(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(azure);

@@ -69,6 +69,19 @@ public final class NodesCommand implements Callable<Integer> {
             ConsoleAzureProgress progress =
                     new ConsoleAzureProgress(spec.commandLine().getErr());
             AksClusterFacts facts = new AksClusters(arm).get(id);
+            if (facts.isStopped()) {
+                ClusterResult skipped = new ClusterResult.Skipped(
+                        id.shortName(),
+                        facts.fqdn() == null ? "" : "https://" + facts.fqdn() + ":443",
+                        started,
+                        Duration.between(started, clock.instant()),
+                        "The cluster is stopped (power state " + facts.powerState() + "): its nodes are deallocated"
+                                + " and cannot run a command. Read them after az aks start.");
+                return report.publish(
+                        new CheckReport(started, report.thresholds(), List.of(skipped)),
+                        spec.commandLine().getOut(),
+                        spec.commandLine().getErr());
+            }
             NodeCertificates.NodeScan scan = new NodeCertificates(arm, clock, progress)
                     .read(
                             facts,
