@@ -109,14 +109,15 @@ public final class ArmClients implements AutoCloseable {
         return new AzureProfile(null, subscription, endpoint.environment());
     }
 
-    private static HttpPipeline pipeline(
-            TokenCredential token, ArmEndpoint endpoint, ArmSettings settings, HttpClient http) {
+    static HttpPipeline pipeline(TokenCredential token, ArmEndpoint endpoint, ArmSettings settings, HttpClient http) {
         return new HttpPipelineBuilder()
                 .httpClient(http)
                 .policies(
                         new UserAgentPolicy("konnectivity"),
                         new RequestIdPolicy(),
+                        StartsWorkPolicy.unwrap(),
                         new RetryPolicy(new ArmRetryStrategy(settings)),
+                        new StartsWorkPolicy(),
                         new AddDatePolicy(),
                         new ArmChallengeAuthenticationPolicy(token, endpoint.scope()),
                         // NONE: request and response bodies carry kubeconfigs, and headers carry tokens.

@@ -56,7 +56,7 @@ final class ArmRetryStrategy implements RetryStrategy {
 
     @Override
     public boolean shouldRetryException(Throwable throwable) {
-        return backoff.shouldRetryException(throwable);
+        return !(throwable instanceof StartsWorkPolicy.NotRepeated) && backoff.shouldRetryException(throwable);
     }
 
     /**
