@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -266,7 +267,8 @@ public final class ClusterChecker {
             List<CertificateCheck> certificates,
             List<Finding> findings) {
         SecretScan scan = new SecretScan(judge);
-        for (String namespace : request.scanNamespaces()) {
+        // Each namespace once, however often it was named: a Secret read twice would be reported twice.
+        for (String namespace : new LinkedHashSet<>(request.scanNamespaces())) {
             optionalRead(
                             target,
                             "scan Secrets in " + namespace,

@@ -6,6 +6,7 @@ import io.konnectivity.cluster.TunnelState;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,7 +32,7 @@ final class FindingRules {
                 .findFirst();
         boolean tokenAgent = workload != null && workload.authentication() == AgentAuthentication.SERVICE_ACCOUNT_TOKEN;
 
-        tunnelFinding(agent, tunnel).ifPresent(findings::add);
+        tunnelFinding(agent, tunnel, tokenAgent).ifPresent(findings::add);
         if (!tokenAgent) {
             agent.flatMap(this::agentCertificateFinding).ifPresent(findings::add);
         }
@@ -47,11 +48,11 @@ final class FindingRules {
         return findings;
     }
 
-    private Optional<Finding> tunnelFinding(Optional<CertificateCheck> agent, TunnelState tunnel) {
+    private Optional<Finding> tunnelFinding(Optional<CertificateCheck> agent, TunnelState tunnel, boolean tokenAgent) {
         if (!(tunnel instanceof TunnelState.Down down)) {
             return Optional.empty();
         }
-        if (agent.isPresent() && agent.get().status() == Status.EXPIRED) {
+        if (!tokenAgent && agent.isPresent() && expired(agent.get())) {
             return Optional.of(new Finding(
                     Finding.Level.CRITICAL,
                     "TUNNEL_DOWN_CERT_EXPIRED",
@@ -62,17 +63,37 @@ final class FindingRules {
                     "Renew the agent certificate without downtime: konnectivity rotate --context " + cluster
                             + "; or run AKS's full rotation (az aks rotate-certs), which recreates every node."));
         }
+        String advice;
+        if (tokenAgent) {
+            advice = "The agents authenticate with a service-account token, so no certificate of theirs is the cause:"
+                    + " look at the agent pods' own logs and their outbound connection on port 443.";
+        } else if (agent.isPresent() && agent.get().status() == Status.INVALID) {
+            advice = "The agent certificate in " + names.secretPath() + " is unusable ("
+                    + String.join(" ", agent.get().problems()) + "): that is the likely cause. Restore the Secret from"
+                    + " a backup, or renew the certificate from the agent's key.";
+        } else if (agent.isPresent()
+                && agent.get().facts() != null
+                && EnumSet.of(Status.OK, Status.WARNING, Status.CRITICAL)
+                        .contains(agent.get().status())) {
+            advice = "The agent certificate is valid until "
+                    + DATE.format(agent.get().facts().notAfter())
+                    + ", so look at the agent pods' own logs, network policies and the outbound connection to the"
+                    + " control plane on port 443.";
+        } else {
+            advice = "Look at the agent pods' own logs and their outbound connection on port 443.";
+        }
         return Optional.of(new Finding(
                 Finding.Level.CRITICAL,
                 "TUNNEL_DOWN",
                 "pod " + names.namespace() + "/" + down.pod(),
                 "The Konnectivity tunnel is down: the logs of pod " + down.pod() + " fail with: " + down.error(),
-                agent.filter(check -> check.facts() != null && check.status() != Status.EXPIRED)
-                        .map(check -> "The agent certificate is valid until "
-                                + DATE.format(check.facts().notAfter())
-                                + ", so look at the agent pods' own logs, network policies and the outbound"
-                                + " connection to the control plane on port 443.")
-                        .orElse("Look at the agent pods' own logs and their outbound connection on port 443.")));
+                advice));
+    }
+
+    /** Expired, whatever else is wrong with it: a certificate both expired and unusable is judged INVALID. */
+    private static boolean expired(CertificateCheck check) {
+        return check.status() == Status.EXPIRED
+                || (check.facts() != null && check.daysLeft() != null && check.daysLeft() < 0);
     }
 
     private Optional<Finding> agentCertificateFinding(CertificateCheck agent) {
@@ -84,7 +105,11 @@ final class FindingRules {
                         Finding.Level.CRITICAL,
                         "AGENT_CERT_INVALID",
                         where,
-                        "The agent certificate in " + where + " is unusable: " + String.join(" ", agent.problems()),
+                        "The agent certificate in " + where + " is unusable: " + String.join(" ", agent.problems())
+                                + (expired(agent)
+                                        ? " It also expired on "
+                                                + DATE.format(agent.facts().notAfter()) + "."
+                                        : ""),
                         "Restore the Secret from a backup, or renew the certificate from the agent's key."));
             case EXPIRED ->
                 Optional.of(new Finding(

@@ -42,7 +42,11 @@ public final class FleetCheck {
             for (ClusterTarget target : targets) {
                 futures.add(pool.submit(() -> {
                     ClusterResult result = checkWithin(checker, files, calls, target, request);
-                    listener.clusterFinished(result, done.incrementAndGet(), targets.size());
+                    try {
+                        listener.clusterFinished(result, done.incrementAndGet(), targets.size());
+                    } catch (RuntimeException e) {
+                        // Progress only: a listener that fails (a closed console, say) costs no cluster its result.
+                    }
                     return result;
                 }));
             }

@@ -154,6 +154,16 @@ class ClusterCheckerTest {
                     .filteredOn(check -> check.role() == CertificateRole.SCANNED)
                     .extracting(check -> check.location().namespace())
                     .contains("ingress-basic", "monitoring");
+
+            ClusterResult.Checked twice = checked(
+                    cluster,
+                    CheckRequest.defaults()
+                            .withScanNamespaces(List.of("ingress-basic", "monitoring", "ingress-basic")));
+            assertThat(twice.certificates())
+                    .as("a namespace named twice is scanned once")
+                    .extracting(CertificateCheck::id)
+                    .doesNotHaveDuplicates()
+                    .hasSameSizeAs(result.certificates());
         }
     }
 

@@ -48,6 +48,23 @@ class FleetCheckTest {
     }
 
     @Test
+    void aListenerThatFailsCostsNoClusterItsResult() throws Exception {
+        try (SandboxFleet fleet = SandboxFleet.start(3, 1, index -> SandboxScenario.defaults())) {
+            CheckListener broken = new CheckListener() {
+                @Override
+                public void clusterFinished(ClusterResult result, int done, int total) {
+                    throw new IllegalStateException("the console is closed");
+                }
+            };
+
+            CheckReport report = new FleetCheck(Clock.systemUTC(), broken)
+                    .run(ClusterTargets.resolve(List.of(fleet.kubeconfig()), null, true), CheckRequest.defaults());
+
+            assertThat(report.clusters()).hasSize(3).allMatch(ClusterResult.Checked.class::isInstance);
+        }
+    }
+
+    @Test
     void oneClusterFailingOrTimingOutNeverAbortsTheOthers() throws Exception {
         SandboxCluster healthy = SandboxCluster.start(
                 SandboxScenario.builder().clusterName("healthy").build());
