@@ -145,12 +145,7 @@ public final class KubeconfigFile {
         single.setCurrentContext(name);
         single.setContexts(List.of(new NamedContextBuilder(context).build()));
         single.setClusters(List.of(new NamedClusterBuilder(cluster).build()));
-        single.setUsers(named(
-                        parsed.getUsers(),
-                        NamedAuthInfo::getName,
-                        context.getContext().getUser())
-                .stream()
-                .map(user -> new NamedAuthInfoBuilder(user).build())
+        single.setUsers(namedUser(context).map(user -> new NamedAuthInfoBuilder(user).build()).stream()
                 .toList());
         try {
             Config config = Config.empty();
@@ -175,14 +170,7 @@ public final class KubeconfigFile {
      */
     private void refuseInteractiveLogin(String name, NamedContext context) throws ClusterAccessException {
         Optional<ExecConfig> exec =
-                named(
-                                parsed.getUsers(),
-                                NamedAuthInfo::getName,
-                                context.getContext().getUser())
-                        .stream()
-                        .findFirst()
-                        .map(NamedAuthInfo::getUser)
-                        .map(AuthInfo::getExec);
+                namedUser(context).map(NamedAuthInfo::getUser).map(AuthInfo::getExec);
         if (exec.isEmpty()) {
             return;
         }
@@ -241,14 +229,17 @@ public final class KubeconfigFile {
 
     /** The user entry of {@code context}, when the file defines it. */
     private Optional<AuthInfo> user(String context) throws ClusterAccessException {
-        String name = requireContext(context);
+        return namedUser(namedContext(requireContext(context))).map(NamedAuthInfo::getUser);
+    }
+
+    /** The user entry a context names, the first of that name, as fabric8 takes it. */
+    private Optional<NamedAuthInfo> namedUser(NamedContext context) {
         return named(
                         parsed.getUsers(),
                         NamedAuthInfo::getName,
-                        namedContext(name).getContext().getUser())
+                        context.getContext().getUser())
                 .stream()
-                .findFirst()
-                .map(NamedAuthInfo::getUser);
+                .findFirst();
     }
 
     private ClusterAccessException noServer(String name) {
