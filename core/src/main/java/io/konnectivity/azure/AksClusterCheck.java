@@ -50,7 +50,7 @@ public final class AksClusterCheck {
         if (facts.isStopped()) {
             return new ClusterResult.Skipped(
                     name,
-                    server(facts),
+                    facts.serverUrl(),
                     started,
                     since(started),
                     "The cluster is stopped (power state " + facts.powerState() + "), so its certificates cannot be"
@@ -60,7 +60,7 @@ public final class AksClusterCheck {
         try {
             kubeconfig = fetch(facts.id(), name, request.credential());
         } catch (AzureAccessException e) {
-            return new ClusterResult.NotChecked(name, server(facts), started, since(started), e.getMessage());
+            return new ClusterResult.NotChecked(name, facts.serverUrl(), started, since(started), e.getMessage());
         }
         return check(facts, name, kubeconfig, request);
     }
@@ -72,7 +72,7 @@ public final class AksClusterCheck {
         try {
             result = checker.check(name, kubeconfig.parsed(), null, request.check());
         } catch (ClusterAccessException e) {
-            return new ClusterResult.NotChecked(name, server(facts), started, since(started), e.getMessage());
+            return new ClusterResult.NotChecked(name, facts.serverUrl(), started, since(started), e.getMessage());
         } finally {
             kubeconfig.erase();
         }
@@ -135,10 +135,6 @@ public final class AksClusterCheck {
                 checked.findings(),
                 checked.facts());
         return withNodes.with(allFindings, moreFacts);
-    }
-
-    private static String server(AksClusterFacts facts) {
-        return facts.fqdn() == null ? "" : "https://" + facts.fqdn() + ":443";
     }
 
     private Duration since(Instant started) {

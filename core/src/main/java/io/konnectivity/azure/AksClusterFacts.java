@@ -41,6 +41,11 @@ public record AksClusterFacts(
         return new AksClusterId(subscription, resourceGroup, name);
     }
 
+    /** The API server as reports name it before a kubeconfig says otherwise; empty when ARM gives no FQDN. */
+    public String serverUrl() {
+        return fqdn == null ? "" : "https://" + fqdn + ":443";
+    }
+
     public boolean isStopped() {
         return "Stopped".equalsIgnoreCase(powerState);
     }

@@ -72,7 +72,7 @@ public final class NodesCommand implements Callable<Integer> {
             if (facts.isStopped()) {
                 ClusterResult skipped = new ClusterResult.Skipped(
                         id.shortName(),
-                        facts.fqdn() == null ? "" : "https://" + facts.fqdn() + ":443",
+                        facts.serverUrl(),
                         started,
                         Duration.between(started, clock.instant()),
                         "The cluster is stopped (power state " + facts.powerState() + "): its nodes are deallocated"
@@ -89,7 +89,7 @@ public final class NodesCommand implements Callable<Integer> {
                             report.thresholds());
             ClusterResult result = new ClusterResult.Checked(
                     id.shortName(),
-                    facts.fqdn() == null ? "" : "https://" + facts.fqdn() + ":443",
+                    facts.serverUrl(),
                     started,
                     Duration.between(started, clock.instant()),
                     scan.certificates(),
